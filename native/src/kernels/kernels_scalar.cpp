@@ -1,0 +1,30 @@
+// The portable reference kernel: plain C++ loops, no instruction-set flags.
+#include "kernels/kernel_table.h"
+
+namespace qdcnn {
+namespace scalar_isa {
+#include "kernels/kernels_generic.h"
+
+template <typename T>
+void apply(std::complex<T>* state, int /*n_qubits*/, const int* qubits, int k,
+           const std::complex<T>* matrix, uint64_t begin, uint64_t end) {
+  apply_generic_any<T>(state, qubits, k, matrix, begin, end);
+}
+
+template <typename T>
+double real_inner(const std::complex<T>* bra, const std::complex<T>* ket, int /*n_qubits*/,
+                  const int* qubits, int k, const std::complex<T>* matrix, uint64_t begin,
+                  uint64_t end) {
+  return real_inner_generic_any<T>(bra, ket, qubits, k, matrix, begin, end);
+}
+}  // namespace scalar_isa
+
+const KernelTable& scalar_kernel_table() {
+  static const KernelTable table{QDCNN_KERNEL_SCALAR, "scalar", &scalar_isa::apply<float>,
+                                 &scalar_isa::apply<double>,
+                                 &scalar_isa::real_inner<float>,
+                                 &scalar_isa::real_inner<double>};
+  return table;
+}
+
+}  // namespace qdcnn

@@ -1,0 +1,155 @@
+// Every kernel this CPU runs against the scalar reference and a dense reference, on random
+// states, float and double, every qubit position (low qubits inside a SIMD register and high
+// ones), 1- to 4-qubit matrices, whole and partial group ranges.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "kernels/kernel_table.h"
+#include "test_support.h"
+
+namespace qdcnn::test {
+namespace {
+
+std::vector<int32_t> available_kernels() {
+  std::vector<int32_t> out;
+  for (int32_t k : {QDCNN_KERNEL_SCALAR, QDCNN_KERNEL_AVX2, QDCNN_KERNEL_AVX512}) {
+    if (kernel_available(k)) out.push_back(k);
+  }
+  return out;
+}
+
+// All sorted k-subsets of {0..n-1}.
+void subsets(int n, int k, int start, std::vector<int>& cur, std::vector<std::vector<int>>& out) {
+  if (static_cast<int>(cur.size()) == k) {
+    out.push_back(cur);
+    return;
+  }
+  for (int q = start; q < n; ++q) {
+    cur.push_back(q);
+    subsets(n, k, q + 1, cur, out);
+    cur.pop_back();
+  }
+}
+
+template <typename T>
+void check_kernel(int32_t kernel, int n, int k, double tolerance) {
+  const KernelTable& table = kernel_table(kernel);
+  std::vector<std::vector<int>> sets;
+  std::vector<int> cur;
+  subsets(n, k, 0, cur, sets);
+  uint64_t seed = 17;
+  for (const std::vector<int>& qubits : sets) {
+    const std::vector<cd> state = random_state(n, ++seed);
+    const std::vector<cd> m = random_matrix(k, ++seed);
+    std::vector<cd> want = state;
+    reference_apply(want, qubits, m);
+    std::vector<std::complex<T>> s(state.begin(), state.end()), mt(m.begin(), m.end());
+    const uint64_t groups = uint64_t{1} << (n - k);
+    // Two halves when the range splits on the group alignment (as the thread pool does).
+    if (groups > kGroupAlignment) {
+      table.apply<T>()(s.data(), n, qubits.data(), k, mt.data(), 0, kGroupAlignment);
+      table.apply<T>()(s.data(), n, qubits.data(), k, mt.data(), kGroupAlignment, groups);
+    } else {
+      table.apply<T>()(s.data(), n, qubits.data(), k, mt.data(), 0, groups);
+    }
+    std::vector<cd> got(s.begin(), s.end());
+    ASSERT_LT(max_abs_diff(got, want), tolerance)
+        << table.name << " n=" << n << " k=" << k << " first qubit " << qubits[0]
+        << " last qubit " << qubits.back();
+  }
+}
+
+class KernelTest : public ::testing::TestWithParam<int32_t> {};
+
+TEST_P(KernelTest, MatchesReferenceDouble) {
+  for (int k = 1; k <= 4; ++k) {
+    check_kernel<double>(GetParam(), 9, k, 1e-12);
+    check_kernel<double>(GetParam(), k + 1, k, 1e-12);  // tiny registers
+  }
+}
+
+TEST_P(KernelTest, MatchesReferenceFloat) {
+  for (int k = 1; k <= 4; ++k) {
+    check_kernel<float>(GetParam(), 9, k, 2e-5);
+    check_kernel<float>(GetParam(), k + 1, k, 2e-5);
+  }
+}
+
+TEST_P(KernelTest, AgreesWithScalarOnLargerStates) {
+  const KernelTable& table = kernel_table(GetParam());
+  const KernelTable& scalar = kernel_table(QDCNN_KERNEL_SCALAR);
+  const int n = 14;
+  for (int k = 1; k <= 2; ++k) {
+    for (int q = 0; q + k <= n; q += 3) {
+      std::vector<int> qubits;
+      for (int j = 0; j < k; ++j) qubits.push_back(q + j * 2 < n ? q + j * 2 : q + j);
+      std::sort(qubits.begin(), qubits.end());
+      qubits.erase(std::unique(qubits.begin(), qubits.end()), qubits.end());
+      if (static_cast<int>(qubits.size()) != k) continue;
+      const std::vector<cd> state = random_state(n, 100 + q);
+      const std::vector<cd> m = random_unitary(k, 200 + q);
+      std::vector<cd> a = state, b = state;
+      const uint64_t groups = uint64_t{1} << (n - k);
+      table.apply<double>()(a.data(), n, qubits.data(), k, m.data(), 0, groups);
+      scalar.apply<double>()(b.data(), n, qubits.data(), k, m.data(), 0, groups);
+      EXPECT_LT(max_abs_diff(a, b), 1e-13) << table.name << " qubit " << q;
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Available, KernelTest, ::testing::ValuesIn(available_kernels()),
+                         [](const ::testing::TestParamInfo<int32_t>& info) {
+                           return std::string(kernel_table(info.param).name);
+                         });
+
+TEST(KernelSelection, ScalarAlwaysAvailableAndUnknownRejected) {
+  EXPECT_TRUE(kernel_available(QDCNN_KERNEL_SCALAR));
+  EXPECT_FALSE(kernel_available(42));
+}
+
+}  // namespace
+}  // namespace qdcnn::test
+
+namespace qdcnn::test {
+namespace {
+
+// QDCNN_KERNEL forces a kernel; an unknown or unavailable name fails instead of falling back.
+class KernelEnvironment : public ::testing::Test {
+ protected:
+  void TearDown() override { unsetenv("QDCNN_KERNEL"); }
+};
+
+TEST_F(KernelEnvironment, ForcedScalarIsUsed) {
+  setenv("QDCNN_KERNEL", "scalar", 1);
+  int32_t kernel = -1;
+  ASSERT_EQ(qdcnn_kernel_default(&kernel), QDCNN_OK);
+  EXPECT_EQ(kernel, QDCNN_KERNEL_SCALAR);
+  SimulatorPtr sim;
+  ASSERT_EQ(qdcnn_simulator_create(QDCNN_PRECISION_COMPLEX64, sim.out()), QDCNN_OK);
+  ASSERT_EQ(qdcnn_simulator_get_kernel(sim.get(), &kernel), QDCNN_OK);
+  EXPECT_EQ(kernel, QDCNN_KERNEL_SCALAR);
+}
+
+TEST_F(KernelEnvironment, UnknownNameIsUnsupported) {
+  setenv("QDCNN_KERNEL", "sse9", 1);
+  int32_t kernel = -1;
+  EXPECT_EQ(qdcnn_kernel_default(&kernel), QDCNN_ERROR_UNSUPPORTED);
+  EXPECT_NE(last_error().find("QDCNN_KERNEL = 'sse9'"), std::string::npos) << last_error();
+  qdcnn_simulator* sim = nullptr;
+  EXPECT_EQ(qdcnn_simulator_create(QDCNN_PRECISION_COMPLEX64, &sim), QDCNN_ERROR_UNSUPPORTED);
+  EXPECT_EQ(sim, nullptr);
+}
+
+TEST_F(KernelEnvironment, UnavailableNameIsUnsupported) {
+  for (const char* name : {"avx2", "avx512"}) {
+    const int32_t kind = std::string(name) == "avx2" ? QDCNN_KERNEL_AVX2 : QDCNN_KERNEL_AVX512;
+    if (kernel_available(kind)) continue;
+    setenv("QDCNN_KERNEL", name, 1);
+    int32_t kernel = -1;
+    EXPECT_EQ(qdcnn_kernel_default(&kernel), QDCNN_ERROR_UNSUPPORTED);
+  }
+}
+
+}  // namespace
+}  // namespace qdcnn::test

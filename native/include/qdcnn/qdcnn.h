@@ -450,6 +450,131 @@ QDCNN_API qdcnn_status qdcnn_simulator_backward_f32(
     size_t batch, const float* grad_outputs, size_t grad_outputs_length, float* grad_inputs,
     size_t grad_inputs_length, float* grad_params, size_t grad_params_length);
 
+/* ------------------------------------------------------------------------------------------ */
+/* Noise                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Largest register the density-matrix method simulates (a density matrix holds 4^n values). */
+#define QDCNN_MAX_DENSITY_MATRIX_QUBITS 12
+
+/**
+ * Noise channels, each with one probability p in [0, 1] (NaN or anything outside is
+ * ::QDCNN_ERROR_INVALID_ARGUMENT). Kraus forms:
+ * - depolarizing: (1 - p) rho + p/3 (X rho X + Y rho Y + Z rho Z), so <Z> of |0> becomes 1 - 4p/3;
+ * - two-qubit depolarizing: (1 - p) rho + p/15 sum of the 15 non-identity Pauli pairs P rho P;
+ * - amplitude damping: K0 = [[1, 0], [0, sqrt(1-p)]], K1 = [[0, sqrt(p)], [0, 0]] (|1> decays to
+ *   |0> with probability p);
+ * - phase damping: K0 = [[1, 0], [0, sqrt(1-p)]], K1 = [[0, 0], [0, sqrt(p)]] (coherences shrink
+ *   by sqrt(1-p));
+ * - bit flip: (1 - p) rho + p X rho X; phase flip: (1 - p) rho + p Z rho Z.
+ */
+typedef enum qdcnn_noise_channel {
+  QDCNN_NOISE_DEPOLARIZING = 0,       /**< one qubit; on each qubit of the gate */
+  QDCNN_NOISE_DEPOLARIZING2 = 1,      /**< two qubits; only after two-qubit gates, on both */
+  QDCNN_NOISE_AMPLITUDE_DAMPING = 2,  /**< one qubit; p is the decay probability gamma */
+  QDCNN_NOISE_PHASE_DAMPING = 3,      /**< one qubit; p is lambda */
+  QDCNN_NOISE_BIT_FLIP = 4,           /**< one qubit */
+  QDCNN_NOISE_PHASE_FLIP = 5          /**< one qubit */
+} qdcnn_noise_channel;
+
+/** How qdcnn_simulator_forward_noisy() simulates noise. */
+typedef enum qdcnn_noise_method {
+  /** Exact: evolves the 4^n-entry density matrix (at most ::QDCNN_MAX_DENSITY_MATRIX_QUBITS). */
+  QDCNN_NOISE_METHOD_DENSITY_MATRIX = 0,
+  /**
+   * Seeded Monte-Carlo trajectories on a state vector: at each channel one Kraus operator K_i is
+   * drawn with probability ||K_i psi||^2 and the state renormalised; outputs are averaged over
+   * the trajectories (statistical error ~ 1/sqrt(trajectories)).
+   */
+  QDCNN_NOISE_METHOD_TRAJECTORIES = 1
+} qdcnn_noise_method;
+
+/**
+ * Opaque noise model: channels applied after gates (chosen by gate kind, by gate arity or by
+ * qubit, applied in the order they were added) and readout error per qubit. Read-only during
+ * execution; may be shared by simulators running concurrently. It holds no qubit count: qubit
+ * indices are checked against the circuit when it runs.
+ */
+typedef struct qdcnn_noise_model qdcnn_noise_model;
+
+/** Creates an empty noise model (no channels, no readout error). */
+QDCNN_API qdcnn_status qdcnn_noise_model_create(qdcnn_noise_model** model);
+
+/** Destroys a noise model. NULL is a no-op. */
+QDCNN_API qdcnn_status qdcnn_noise_model_destroy(qdcnn_noise_model* model);
+
+/**
+ * After every gate of kind `gate`, applies the channel: a one-qubit channel to each of the
+ * gate's qubits, ::QDCNN_NOISE_DEPOLARIZING2 to its two qubits together.
+ * @param gate        a ::qdcnn_gate; must be a two-qubit kind for ::QDCNN_NOISE_DEPOLARIZING2
+ *                    (else ::QDCNN_ERROR_INVALID_ARGUMENT).
+ * @param channel     a ::qdcnn_noise_channel.
+ * @param probability in [0, 1].
+ */
+QDCNN_API qdcnn_status qdcnn_noise_model_add_gate_noise(qdcnn_noise_model* model, int32_t gate,
+                                                        int32_t channel, double probability);
+
+/**
+ * After every gate acting on `gate_qubits` qubits (1 or 2; 0 = every gate), applies the channel
+ * as qdcnn_noise_model_add_gate_noise() does. ::QDCNN_NOISE_DEPOLARIZING2 needs gate_qubits = 2.
+ */
+QDCNN_API qdcnn_status qdcnn_noise_model_add_arity_noise(qdcnn_noise_model* model,
+                                                         int32_t gate_qubits, int32_t channel,
+                                                         double probability);
+
+/**
+ * After every gate that acts on `qubit` (>= 0), applies a one-qubit channel to that qubit only.
+ * ::QDCNN_NOISE_DEPOLARIZING2 is ::QDCNN_ERROR_INVALID_ARGUMENT here.
+ */
+QDCNN_API qdcnn_status qdcnn_noise_model_add_qubit_noise(qdcnn_noise_model* model, int32_t qubit,
+                                                         int32_t channel, double probability);
+
+/**
+ * Sets the readout error of `qubit` (>= 0), replacing an earlier setting: a true 0 is read as 1
+ * with probability p1_given_0, a true 1 as 0 with p0_given_1 (each in [0, 1]). It acts on the
+ * measured distribution, so a Z string on qubits S becomes
+ * sum over subsets T of S of prod_{q in S\T} (p0_given_1 - p1_given_0)_q
+ * prod_{q in T} (1 - p0_given_1 - p1_given_0)_q <Z_T>; for one qubit,
+ * <Z> -> (1 - p01 - p10) <Z> + (p01 - p10) with p01 = p0_given_1 and p10 = p1_given_0.
+ * Outputs with X or Y on a qubit that has readout error are rejected when run.
+ */
+QDCNN_API qdcnn_status qdcnn_noise_model_set_readout_error(qdcnn_noise_model* model,
+                                                           int32_t qubit, double p1_given_0,
+                                                           double p0_given_1);
+
+/** Sets the readout error of every qubit that has no setting of its own (initially 0, 0). */
+QDCNN_API qdcnn_status qdcnn_noise_model_set_default_readout_error(qdcnn_noise_model* model,
+                                                                   double p1_given_0,
+                                                                   double p0_given_1);
+
+/** Writes the number of channel rules added so far (readout settings not counted). */
+QDCNN_API qdcnn_status qdcnn_noise_model_count(const qdcnn_noise_model* model, int64_t* n_rules);
+
+/**
+ * Batched noisy forward pass: as qdcnn_simulator_forward(), with the circuit run under `noise`
+ * (NULL: no noise) and each output either exact or estimated from measurement shots.
+ * Gates run unfused, each followed by its channels. Sample b draws from its own random stream,
+ * derived from `seed` and b: results do not depend on the thread count.
+ * @param method       a ::qdcnn_noise_method. The density-matrix method needs at most
+ *                     ::QDCNN_MAX_DENSITY_MATRIX_QUBITS qubits (else
+ *                     ::QDCNN_ERROR_TOO_MANY_QUBITS) and ignores `trajectories`.
+ * @param trajectories trajectories per sample for ::QDCNN_NOISE_METHOD_TRAJECTORIES (>= 1, else
+ *                     ::QDCNN_ERROR_OUT_OF_RANGE). With shots > 0 each shot is one noisy run:
+ *                     the shots are spread evenly over min(trajectories, shots) trajectories.
+ * @param shots        0: exact expectations (averaged over trajectories for that method).
+ *                     > 0: every output is estimated from `shots` samples of the measured
+ *                     (noisy, readout-confused) distribution per sample; then every term must be
+ *                     Z-type (I and Z only), else ::QDCNN_ERROR_INVALID_ARGUMENT.
+ * @param seed         seeds trajectory choices and shot sampling.
+ * @param outputs      batch * n_outputs values, row-major; written only on success.
+ * Qubits named by the noise model must exist in the circuit (else ::QDCNN_ERROR_OUT_OF_RANGE).
+ */
+QDCNN_API qdcnn_status qdcnn_simulator_forward_noisy(
+    qdcnn_simulator* simulator, const qdcnn_circuit* circuit, const qdcnn_observable* observable,
+    const qdcnn_noise_model* noise, int32_t method, uint64_t trajectories, uint64_t shots,
+    uint64_t seed, const double* params, size_t params_length, const double* inputs,
+    size_t inputs_length, size_t batch, double* outputs, size_t outputs_length);
+
 #ifdef __cplusplus
 }
 #endif

@@ -95,9 +95,11 @@ QDCNN_API qdcnn_status qdcnn_circuit_add_gate(qdcnn_circuit* circuit, int32_t ga
                                                       " is not a qdcnn_angle_source");
       }
       b.index = b.source == QDCNN_ANGLE_CONSTANT ? 0 : indices[j];
-      if (b.source != QDCNN_ANGLE_CONSTANT && indices[j] < 0) {
-        throw Error(QDCNN_ERROR_OUT_OF_RANGE,
-                    "indices" + at + " = " + std::to_string(indices[j]) + " must be >= 0");
+      // INT32_MAX is excluded so that the inferred count (index + 1) still fits in int32.
+      if (b.source != QDCNN_ANGLE_CONSTANT && (indices[j] < 0 || indices[j] == INT32_MAX)) {
+        throw Error(QDCNN_ERROR_OUT_OF_RANGE, "indices" + at + " = " +
+                                                  std::to_string(indices[j]) +
+                                                  " must be in 0..INT32_MAX-1");
       }
       b.scale = b.source == QDCNN_ANGLE_CONSTANT ? 1.0 : scales[j];
       b.offset = offsets[j];

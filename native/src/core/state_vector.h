@@ -23,12 +23,13 @@ class StateVector {
 
   // Allocates 2^n_qubits amplitudes set to |0...0>. Throws Error(TOO_MANY_QUBITS) beyond the
   // precision's limit or available memory; std::bad_alloc if the allocation fails.
-  explicit StateVector(int n_qubits) : n_qubits_(n_qubits), size_(uint64_t{1} << n_qubits) {
+  explicit StateVector(int n_qubits) : n_qubits_(n_qubits) {
     if (n_qubits < 1 || n_qubits > max_qubits<T>()) {
       throw Error(QDCNN_ERROR_TOO_MANY_QUBITS,
                   "n_qubits = " + std::to_string(n_qubits) + " is outside 1.." +
                       std::to_string(max_qubits<T>()) + " for this precision");
     }
+    size_ = uint64_t{1} << n_qubits;  // only after the range check: the shift is UB beyond 63
     const uint64_t bytes = size_ * sizeof(Amp);
     if (bytes >= (uint64_t{64} << 20)) check_memory_available(bytes, "the state vector");
     data_ = make_aligned_array<Amp>(size_);

@@ -91,6 +91,22 @@ function Invoke-ManagedTest {
     dotnet test $Solution -c $Configuration -m:1 -- RunConfiguration.MaxCpuCount=1
 }
 
+function Invoke-CheckBindings { Invoke-Bindings -Check }
+
+# Runs every step even when an earlier one fails (so one red suite does not hide the others), then
+# fails if any did.
+function Invoke-All([string[]] $Steps) {
+    $failed = @()
+    foreach ($step in $Steps) {
+        try { & $step }
+        catch {
+            Write-Host "build.ps1: $step failed: $($_.Exception.Message)" -ForegroundColor Red
+            $failed += $step
+        }
+    }
+    if ($failed.Count -gt 0) { throw "build.ps1: failed steps: $($failed -join ', ')" }
+}
+
 switch ($Task) {
     'native' { Invoke-Native }
     'native-test' { Invoke-NativeTest }
@@ -100,6 +116,6 @@ switch ($Task) {
     'check-bindings' { Invoke-Bindings -Check }
     'build' { Invoke-Build }
     'managed-test' { Invoke-ManagedTest }
-    'test' { Invoke-NativeTest; Invoke-ManagedTest }
-    'all' { Invoke-NativeTest; Invoke-Bindings -Check; Invoke-Build; Invoke-ManagedTest }
+    'test' { Invoke-All @('Invoke-NativeTest', 'Invoke-ManagedTest') }
+    'all' { Invoke-All @('Invoke-NativeTest', 'Invoke-CheckBindings', 'Invoke-Build', 'Invoke-ManagedTest') }
 }

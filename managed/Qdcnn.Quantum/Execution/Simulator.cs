@@ -7,6 +7,11 @@ namespace Qdcnn.Quantum;
 /// batched forward passes to observable outputs, and adjoint backward passes. Holds the kernel
 /// choice, worker threads, fusion setting and scratch buffers; not for use from two threads at
 /// once (create one per thread). Circuits and observables may be shared.
+/// Using one simulator (or one <see cref="StateVector"/>) from two threads at once is unsupported;
+/// the library detects two overlapping calls on the same object and the later one throws a
+/// <see cref="QdcnnNativeException"/> whose <see cref="QdcnnNativeException.Status"/> is
+/// <see cref="QdcnnStatus.ErrorConcurrentUse"/> (the detection is a cheap flag, not a lock: it does
+/// not make sharing safe, it only reports it).
 /// </summary>
 public sealed unsafe class Simulator : IDisposable
 {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "algorithms/adjoint_lanes.h"
 #include "core/bits.h"
 #include "core/fusion.h"
 #include "core/measurement.h"
@@ -50,6 +51,11 @@ void adjoint_backward(Simulator<T>& sim, const Circuit& circuit, const Observabl
                       const double* grad_outputs, double* grad_inputs, double* grad_params) {
   using Amp = std::complex<T>;
   const int n = circuit.n_qubits();
+  if (sim.use_lanes(n, batch)) {
+    lane_adjoint_backward(sim, circuit, observable, params, inputs, batch, grad_outputs,
+                          grad_inputs, grad_params);
+    return;
+  }
   const uint64_t n_inputs = static_cast<uint64_t>(circuit.n_inputs());
   const size_t n_params = static_cast<size_t>(circuit.n_params());
   const uint64_t n_outputs = static_cast<uint64_t>(observable.n_outputs());

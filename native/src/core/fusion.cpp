@@ -70,8 +70,9 @@ void sort_matrix_qubits(const int32_t* qubits, int k, const cdouble* in, cdouble
                         int* sorted_qubits) {
   // Precondition: 1 <= k <= 2 (single operations). Sorted position j holds gate qubit order[j].
   if (k < 1 || k > 2) throw Error(QDCNN_ERROR_INTERNAL, "sort_matrix_qubits: k must be 1 or 2");
+  // Two elements: a swap (std::sort here trips a false GCC 12 -Warray-bounds warning).
   int order[2] = {0, 1};
-  std::sort(order, order + k, [&](int a, int b) { return qubits[a] < qubits[b]; });
+  if (k == 2 && qubits[1] < qubits[0]) std::swap(order[0], order[1]);
   for (int j = 0; j < k; ++j) sorted_qubits[j] = qubits[order[j]];
   const int dim = 1 << k;
   auto to_gate_index = [&](int sorted_index) {

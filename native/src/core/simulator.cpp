@@ -4,6 +4,7 @@
 #include <string>
 #include <thread>
 
+#include "core/lane_engine.h"
 #include "core/measurement.h"
 
 namespace qdcnn {
@@ -13,12 +14,16 @@ namespace {
 constexpr uint64_t kMinParallelGroups = uint64_t{1} << 14;
 // Registers up to this size run whole samples per thread.
 constexpr int kMaxQubitsPerThreadSample = 16;
+// Registers up to this size run batches in the lane layout: a chunk's states (psi and lambda,
+// 2 * 2^n * 64 bytes each) then stay in L2.
+constexpr int kMaxLaneQubits = 14;
 
 }  // namespace
 
 template <typename T>
 Simulator<T>::Simulator() : kernels_(&kernel_table(QDCNN_KERNEL_AUTO)), pool_(new ThreadPool(1)) {
   scratch_.resize(1);
+  lane_scratch_.resize(1);
 }
 
 template <typename T>
@@ -32,6 +37,12 @@ void Simulator<T>::set_threads(int threads) {
   if (threads == pool_->threads()) return;
   pool_.reset(new ThreadPool(threads));
   scratch_.resize(static_cast<size_t>(threads));
+  lane_scratch_.resize(static_cast<size_t>(threads));
+}
+
+template <typename T>
+bool Simulator<T>::use_lanes(int n_qubits, uint64_t batch) const {
+  return n_qubits <= kMaxLaneQubits && batch > 1;
 }
 
 template <typename T>
@@ -154,6 +165,10 @@ void Simulator<T>::forward(const Circuit& circuit, const Observable& observable,
                            const double* params, const double* inputs, uint64_t batch,
                            double* outputs) {
   const int n = circuit.n_qubits();
+  if (use_lanes(n, batch)) {
+    lane_forward(*this, circuit, observable, params, inputs, batch, outputs);
+    return;
+  }
   const Program<T> program = compile_program<T>(circuit, params, fusion_);
   const uint64_t n_inputs = static_cast<uint64_t>(circuit.n_inputs());
   const uint64_t n_outputs = static_cast<uint64_t>(observable.n_outputs());

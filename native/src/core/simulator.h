@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/circuit.h"
+#include "core/lane_scratch.h"
 #include "core/observable.h"
 #include "core/program.h"
 #include "core/state_vector.h"
@@ -63,12 +64,21 @@ class Simulator {
   // The thread's scratch with psi (and lambda when with_lambda) sized for n_qubits.
   Scratch& scratch(int thread, int n_qubits, bool with_lambda);
   ThreadPool& pool() { return *pool_; }
+  const KernelTable& kernels() const { return *kernels_; }
+
+  // --- the batch-major (lane) path, see core/lane_engine.h ---
+  // Whether batched calls on n_qubits run kLanes<T> samples at a time in the lane layout
+  // (small registers, more than one sample) rather than one sample at a time.
+  bool use_lanes(int n_qubits, uint64_t batch) const;
+  // Scratch of a thread for the lane path (buffers grow on demand).
+  LaneScratch<T>& lane_scratch(int thread) { return lane_scratch_[static_cast<size_t>(thread)]; }
 
  private:
   const KernelTable* kernels_;
   std::unique_ptr<ThreadPool> pool_;
   int fusion_ = 0;
   std::vector<Scratch> scratch_;
+  std::vector<LaneScratch<T>> lane_scratch_;
 };
 
 }  // namespace qdcnn

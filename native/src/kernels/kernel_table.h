@@ -24,6 +24,45 @@ using RealInnerFn = double (*)(const std::complex<T>* bra, const std::complex<T>
 // Ranges handed to a kernel start at a multiple of this many groups (wider than any SIMD register).
 constexpr uint64_t kGroupAlignment = 64;
 
+// Batch-major ("lane") layout: a chunk of kLanes<T> samples (one 64-byte row per amplitude), the
+// sample index innermost, so every gate is applied to all samples of the chunk with SIMD across
+// samples. Amplitude i of lane l is re[i * kLanes + l] (im likewise; unused for real circuits).
+template <typename T>
+constexpr int kLanes = static_cast<int>(64 / sizeof(T));
+
+// Lane kernels (see lane_kernels.h). Matrices are in lane form: entry e of lane l at m[e * W + l].
+// Preconditions: qubits < n and distinct; q0 < q1; real => matrices real and im may be null.
+template <typename T>
+struct LaneKernels {
+  // Controlled (control >= 0) or plain 2x2 matrix on target.
+  void (*dense1)(T* re, T* im, int n, int target, int control, const T* mre, const T* mim,
+                 bool real);
+  // 4x4 matrix on q0 < q1 (bit 0 of a row index is q0).
+  void (*dense2)(T* re, T* im, int n, int q0, int q1, const T* mre, const T* mim, bool real);
+  // Diagonal with 2^k entries on k = 1 or 2 qubits (bit j of an entry index is qubits[j]).
+  void (*diag)(T* re, T* im, int n, const int* qubits, int k, const T* dre, const T* dim,
+               bool real);
+  // Swaps rows i and i ^ flip wherever (i & select_mask) == select_value (X, CNOT, SWAP).
+  void (*permute)(T* plane, int n, uint64_t select_mask, uint64_t select_value, uint64_t flip);
+  // Row i <- row source[i] for a permutation source of 2^n rows; temp holds 2^n rows.
+  void (*gather)(T* plane, T* temp, int n, const uint32_t* source);
+  // out[l] += Re <bra_l| M |ket_l> for the three matrix shapes above.
+  void (*inner1)(const T* bre, const T* bim, const T* kre, const T* kim, int n, int target,
+                 int control, const T* mre, const T* mim, bool real, double* out);
+  // One adjoint step of a dense1 op in one pass: psi <- A psi; out[l] += Re <lambda| D |psi>
+  // unless D (dre) is null; lambda <- A lambda. A = the op's adjoint, D = dU/dangle.
+  void (*adjoint_step1)(T* pre, T* pim, T* lre, T* lim, int n, int target, int control,
+                        const T* are, const T* aim, const T* dre, const T* dim, bool real,
+                        double* out);
+  void (*inner2)(const T* bre, const T* bim, const T* kre, const T* kim, int n, int q0, int q1,
+                 const T* mre, const T* mim, bool real, double* out);
+  void (*inner_diag)(const T* bre, const T* bim, const T* kre, const T* kim, int n,
+                     const int* qubits, int k, const T* dre, const T* dim, bool real,
+                     double* out);
+  // out[q * W + l] = <Z_q> (q < n), out[n * W + l] = squared norm; scratch holds 2^n * W values.
+  void (*z_expectations)(const T* re, const T* im, int n, T* scratch, bool real, double* out);
+};
+
 struct KernelTable {
   qdcnn_kernel kind;
   const char* name;
@@ -31,6 +70,17 @@ struct KernelTable {
   ApplyMatrixFn<double> apply_f64;
   RealInnerFn<float> real_inner_f32;
   RealInnerFn<double> real_inner_f64;
+  LaneKernels<float> lanes_f32;
+  LaneKernels<double> lanes_f64;
+
+  template <typename T>
+  const LaneKernels<T>& lanes() const {
+    if constexpr (sizeof(T) == sizeof(float)) {
+      return lanes_f32;
+    } else {
+      return lanes_f64;
+    }
+  }
 
   template <typename T>
   ApplyMatrixFn<T> apply() const {

@@ -7,6 +7,7 @@
 namespace qdcnn {
 namespace avx2_isa {
 #include "kernels/kernels_generic.h"
+#include "kernels/lane_kernels.h"
 
 struct VecF64 {
   using T = double;
@@ -70,7 +71,9 @@ const KernelTable& avx2_kernel_table() {
                                  &avx2_isa::apply_dispatch<avx2_isa::VecF32>,
                                  &avx2_isa::apply_dispatch<avx2_isa::VecF64>,
                                  &avx2_isa::real_inner_dispatch<avx2_isa::VecF32>,
-                                 &avx2_isa::real_inner_dispatch<avx2_isa::VecF64>};
+                                 &avx2_isa::real_inner_dispatch<avx2_isa::VecF64>,
+                                 avx2_isa::make_lane_kernels<float>(),
+                                 avx2_isa::make_lane_kernels<double>()};
   return table;
 }
 

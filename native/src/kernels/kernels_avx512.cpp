@@ -7,6 +7,7 @@
 namespace qdcnn {
 namespace avx512_isa {
 #include "kernels/kernels_generic.h"
+#include "kernels/lane_kernels.h"
 
 struct VecF64 {
   using T = double;
@@ -58,7 +59,9 @@ const KernelTable& avx512_kernel_table() {
                                  &avx512_isa::apply_dispatch<avx512_isa::VecF32>,
                                  &avx512_isa::apply_dispatch<avx512_isa::VecF64>,
                                  &avx512_isa::real_inner_dispatch<avx512_isa::VecF32>,
-                                 &avx512_isa::real_inner_dispatch<avx512_isa::VecF64>};
+                                 &avx512_isa::real_inner_dispatch<avx512_isa::VecF64>,
+                                 avx512_isa::make_lane_kernels<float>(),
+                                 avx512_isa::make_lane_kernels<double>()};
   return table;
 }
 

@@ -4,6 +4,9 @@
 namespace qdcnn {
 namespace scalar_isa {
 #include "kernels/kernels_generic.h"
+#define QDCNN_LANES_PORTABLE 1
+#include "kernels/lane_kernels.h"
+#undef QDCNN_LANES_PORTABLE
 
 template <typename T>
 void apply(std::complex<T>* state, int /*n_qubits*/, const int* qubits, int k,
@@ -23,7 +26,9 @@ const KernelTable& scalar_kernel_table() {
   static const KernelTable table{QDCNN_KERNEL_SCALAR, "scalar", &scalar_isa::apply<float>,
                                  &scalar_isa::apply<double>,
                                  &scalar_isa::real_inner<float>,
-                                 &scalar_isa::real_inner<double>};
+                                 &scalar_isa::real_inner<double>,
+                                 scalar_isa::make_lane_kernels<float>(),
+                                 scalar_isa::make_lane_kernels<double>()};
   return table;
 }
 

@@ -1,0 +1,151 @@
+#include "algorithms/adjoint_lanes.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "core/lane_engine.h"
+
+namespace qdcnn {
+
+template <typename T>
+void lane_adjoint_backward(Simulator<T>& sim, const Circuit& circuit,
+                           const Observable& observable, const double* params,
+                           const double* inputs, uint64_t batch, const double* grad_outputs,
+                           double* grad_inputs, double* grad_params) {
+  constexpr int L = kLanes<T>;
+  const int n = circuit.n_qubits();
+  const int block = lane_block_qubits(n, circuit_is_real(circuit), 2, L);
+  const LaneProgram<T> program = compile_lane_program<T>(circuit, params, true, block);
+  const LaneKernels<T>& kernels = sim.kernels().template lanes<T>();
+  const bool real = program.real;
+  const uint64_t n_inputs = static_cast<uint64_t>(circuit.n_inputs());
+  const size_t n_params = static_cast<size_t>(circuit.n_params());
+  const uint64_t plane = (uint64_t{1} << n) * L;
+  const uint64_t chunks = (batch + L - 1) / L;
+  const bool parallel = sim.threads() > 1 && chunks > 1;
+  const int threads = parallel ? sim.threads() : 1;
+  for (int t = 0; t < threads; ++t) sim.lane_scratch(t).grad_params.assign(n_params, 0.0);
+  std::vector<double> g_inputs(grad_inputs ? batch * n_inputs : 0, 0.0);
+
+  auto run_chunks = [&](uint64_t begin, uint64_t end, int thread) {
+    LaneScratch<T>& s = sim.lane_scratch(thread);
+    reserve_lane_scratch(s, program, true);
+    T* re = s.psi.ensure(2 * plane);
+    T* im = re + plane;
+    T* lre = s.lambda.ensure(2 * plane);
+    T* lim = lre + plane;
+    T* samples = s.matrices.ensure(std::max<size_t>(program.sample_values, 1));
+    for (uint64_t c = begin; c < end; ++c) {
+      const LaneChunk chunk = make_lane_chunk(inputs, n_inputs, batch, c, L);
+      bind_sample_matrices(circuit, program, params, chunk.rows, samples);
+      lane_prepare(circuit, chunk, real, re, im);
+      T* temp = s.work.ensure(plane);  // free again once lambda is built
+      lane_run(kernels, program, samples, re, im, temp);
+      lane_weighted_observable(observable, program, chunk, grad_outputs, re, im, lre, lim, s);
+      // Undo the ops in reverse, segment by segment; a blocked segment block by block (its ops
+      // act within a block, so each block's sweep is exact and the inner products add up).
+      for (size_t g = program.segments.size(); g-- > 0;) {
+        const LaneSegment& seg = program.segments[g];
+        const int kb = seg.block_qubits;
+        const uint64_t rows = uint64_t{1} << kb;
+        const uint64_t blocks = uint64_t{1} << (n - kb);
+        for (uint64_t b = 0; b < blocks; ++b) {
+          const uint64_t off = b * rows * L;
+          T* bre = re + off;
+          T* bim = real ? im : im + off;
+          T* blre = lre + off;
+          T* blim = real ? lim : lim + off;
+          for (size_t i = seg.end; i-- > seg.begin;) {
+            const LaneOp& op = program.ops[i];
+            const T* adj = nullptr;  // permutations: their own inverse, or a gather's inverse
+            if (op.kind != LaneOpKind::kPermute && op.kind != LaneOpKind::kGather) {
+              adj = op.per_sample ? samples + op.sample_adjoint
+                                  : program.shared.data() + op.shared_adjoint;
+            }
+            const LaneDiff* active[3];
+            int n_active = 0;
+            for (const LaneDiff& diff : op.diffs) {
+              const bool is_param = diff.binding.source == QDCNN_ANGLE_PARAMETER;
+              if (is_param ? grad_params : grad_inputs) active[n_active++] = &diff;
+            }
+            auto derivative = [&](const LaneDiff& diff) {
+              return op.per_sample ? samples + diff.sample_derivative
+                                   : program.shared.data() + diff.shared_derivative;
+            };
+            auto accumulate = [&](const LaneDiff& diff, const double* inner) {
+              for (int l = 0; l < chunk.valid; ++l) {
+                const double contribution = 2.0 * inner[l] * diff.binding.scale;
+                if (diff.binding.source == QDCNN_ANGLE_PARAMETER) {
+                  s.grad_params[static_cast<size_t>(diff.binding.index)] += contribution;
+                } else {
+                  g_inputs[(chunk.first + static_cast<uint64_t>(l)) * n_inputs +
+                           static_cast<uint64_t>(diff.binding.index)] += contribution;
+                }
+              }
+            };
+            if (op.kind == LaneOpKind::kDense1 && n_active <= 1) {
+              // The common case (rotations): both undos and the inner product in one pass.
+              const T* dm = n_active ? derivative(*active[0]) : nullptr;
+              double inner[L] = {};
+              kernels.adjoint_step1(bre, bim, blre, blim, kb, op.qubits[0], op.qubits[1], adj,
+                                    adj + op.entries * L, dm, dm ? dm + op.entries * L : nullptr,
+                                    real, inner);
+              if (n_active) accumulate(*active[0], inner);
+              continue;
+            }
+            lane_apply_op(kernels, real, kb, op, adj, bre, bim, temp, true);  // psi before op
+            for (int a = 0; a < n_active; ++a) {
+              double inner[L] = {};
+              lane_inner(kernels, real, kb, op, blre, blim, bre, bim, derivative(*active[a]), inner);
+              accumulate(*active[a], inner);
+            }
+            lane_apply_op(kernels, real, kb, op, adj, blre, blim, temp, true);
+          }
+        }
+      }
+      // Through the amplitude encoding psi0 = x / |x|: d/dx = (g - psi0 (psi0 . g)) / |x| with
+      // g_i = 2 Re(lambda0_i).
+      if (grad_inputs && circuit.initial_state() == InitialState::kAmplitudes) {
+        const int32_t length = circuit.amplitude_length();
+        for (int l = 0; l < chunk.valid; ++l) {
+          const double* x = chunk.rows[l] + circuit.amplitude_offset();
+          auto g_of = [&](int32_t i) {
+            return 2.0 * double(lre[static_cast<uint64_t>(i) * L + static_cast<uint64_t>(l)]);
+          };
+          double norm2 = 0;
+          for (int32_t i = 0; i < length; ++i) norm2 += x[i] * x[i];
+          const double norm = std::sqrt(norm2);
+          double dot = 0;
+          for (int32_t i = 0; i < length; ++i) dot += (x[i] / norm) * g_of(i);
+          double* gin = g_inputs.data() + (chunk.first + static_cast<uint64_t>(l)) * n_inputs +
+                        circuit.amplitude_offset();
+          for (int32_t i = 0; i < length; ++i) gin[i] += (g_of(i) - (x[i] / norm) * dot) / norm;
+        }
+      }
+    }
+  };
+  if (parallel) {
+    sim.pool().parallel_for(chunks, 1, run_chunks);
+  } else {
+    run_chunks(0, chunks, 0);
+  }
+  if (grad_params) {
+    for (size_t p = 0; p < n_params; ++p) {
+      double total = 0;
+      for (int t = 0; t < threads; ++t) total += sim.lane_scratch(t).grad_params[p];
+      grad_params[p] = total;
+    }
+  }
+  if (grad_inputs) std::copy(g_inputs.begin(), g_inputs.end(), grad_inputs);
+}
+
+#define QDCNN_INSTANTIATE(T)                                                                  \
+  template void lane_adjoint_backward<T>(Simulator<T>&, const Circuit&, const Observable&,   \
+                                         const double*, const double*, uint64_t,             \
+                                         const double*, double*, double*);
+QDCNN_INSTANTIATE(float)
+QDCNN_INSTANTIATE(double)
+#undef QDCNN_INSTANTIATE
+
+}  // namespace qdcnn

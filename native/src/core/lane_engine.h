@@ -1,0 +1,76 @@
+#pragma once
+// The batch-major execution path for small registers: samples are processed kLanes<T> at a time
+// (a "chunk"), their states stored lane-innermost so each gate is one kernel call for the whole
+// chunk (see kernel_table.h). Chunks are spread over the simulator's threads.
+#include <cstdint>
+
+#include "core/lane_program.h"
+#include "core/lane_scratch.h"
+#include "core/observable.h"
+#include "core/simulator.h"
+
+namespace qdcnn {
+
+// Largest lane count of any precision (float: 16).
+constexpr int kMaxLanes = kLanes<float>;
+
+// The samples of one chunk. Lanes past the batch repeat its last sample; their results are
+// computed and discarded (so every lane holds a valid state).
+struct LaneChunk {
+  uint64_t first = 0;
+  int valid = 0;
+  const double* rows[kMaxLanes] = {};  // each lane's inputs row (null without inputs)
+};
+
+LaneChunk make_lane_chunk(const double* inputs, uint64_t n_inputs, uint64_t batch, uint64_t chunk,
+                          int lanes);
+
+// Sizes the thread's buffers for the program (psi, work and matrices; lambda when asked).
+template <typename T>
+void reserve_lane_scratch(LaneScratch<T>& scratch, const LaneProgram<T>& program,
+                          bool with_lambda);
+
+// Writes each lane's initial state. Throws Error ZERO_NORM naming the sample.
+template <typename T>
+void lane_prepare(const Circuit& circuit, const LaneChunk& chunk, bool real, T* re, T* im);
+
+// Applies one op with a lane-form matrix of its shape (ignored for permutations) to a state of
+// n_qubits (a whole chunk, or one block of it whose rows the op's qubits stay within).
+// temp: 2^n_qubits rows for kGather; undo: apply a kGather's inverse (other ops get their
+// adjoint as `matrix`).
+template <typename T>
+void lane_apply_op(const LaneKernels<T>& kernels, bool real, int n_qubits, const LaneOp& op,
+                   const T* matrix, T* re, T* im, T* temp, bool undo);
+
+// out[l] += Re <bra_l| M |ket_l> for a lane-form matrix M of the op's shape (not permutations).
+template <typename T>
+void lane_inner(const LaneKernels<T>& kernels, bool real, int n_qubits, const LaneOp& op,
+                const T* bre, const T* bim, const T* kre, const T* kim, const T* matrix,
+                double* out);
+
+// Applies every op of the program, segment by segment (blocked segments block by block);
+// sample_matrices from bind_sample_matrices.
+template <typename T>
+void lane_run(const LaneKernels<T>& kernels, const LaneProgram<T>& program,
+              const T* sample_matrices, T* re, T* im, T* temp);
+
+// Writes the observable's outputs of the chunk's valid lanes into outputs (batch x n_outputs).
+template <typename T>
+void lane_outputs(const LaneKernels<T>& kernels, const Observable& observable,
+                  const LaneProgram<T>& program, const T* re, const T* im,
+                  LaneScratch<T>& scratch, const LaneChunk& chunk, double* outputs);
+
+// lambda = sum_o g_o O_o psi per lane, g = the lane's row of grad_outputs (0 for padding lanes).
+// A real program keeps only Re lambda: with real gates and states the imaginary part never
+// reaches Re <lambda| dU |psi> nor the amplitude-encoding gradient.
+template <typename T>
+void lane_weighted_observable(const Observable& observable, const LaneProgram<T>& program,
+                              const LaneChunk& chunk, const double* grad_outputs, const T* re,
+                              const T* im, T* lre, T* lim, LaneScratch<T>& scratch);
+
+// Simulator::forward on the lane path. Preconditions as Simulator::forward.
+template <typename T>
+void lane_forward(Simulator<T>& simulator, const Circuit& circuit, const Observable& observable,
+                  const double* params, const double* inputs, uint64_t batch, double* outputs);
+
+}  // namespace qdcnn

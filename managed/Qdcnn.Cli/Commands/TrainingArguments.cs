@@ -13,7 +13,9 @@ internal sealed class TrainingArguments
 
     public Option<string?> Preset { get; } = new("--preset")
     {
-        Description = "Hyper-parameters of the spec: mc (lr 0.05, batch 8, 40 epochs, seq_len 6) or rp (batch 6, 100 epochs, seq_len 5, rep 5, H, L 2, depth 2). Default mc.",
+        Description = "Hyper-parameters: the spec's mc (lr 0.05, batch 8, 40 epochs, seq_len 6) or rp (batch 6, 100 epochs, seq_len 5, rep 5, H, L 2, depth 2), "
+            + "or embedded (lr 0.05, batch 8, 30 epochs, seq_len 6, rep 5, L 2, depth 2; chosen on the generated corpus's dev split). "
+            + "Default: embedded without --data, mc with it.",
     };
 
     public Option<int?> Epochs { get; } = new("--epochs") { Description = "Epochs (overrides the preset)." };
@@ -49,7 +51,8 @@ internal sealed class TrainingArguments
     /// <summary>The settings for <paramref name="model"/> with the preset and overrides applied (validated).</summary>
     public ExperimentSettings Settings(ParseResult result, string model)
     {
-        var preset = OptionParsing.Preset(result.GetValue(Preset));
+        string? presetName = result.GetValue(Preset);
+        var preset = presetName is null ? TrainingPreset.DefaultFor(result.GetValue(Data)) : OptionParsing.Preset(presetName);
         var training = preset.Training with
         {
             Epochs = result.GetValue(Epochs) ?? preset.Training.Epochs,

@@ -53,18 +53,62 @@ public static class ModelWeights
         {
             Load(model, stream);
         }
-        catch (Exception ex) when (ex is ArgumentException or EndOfStreamException or InvalidDataException)
+        catch (Exception ex) when (ex is ArgumentException or EndOfStreamException or InvalidDataException or FormatException
+                                       or OverflowException)
         {
             throw new InvalidDataException($"{path}: cannot load into model '{model.Name}': {ex.Message}", ex);
         }
     }
 
-    /// <summary>Loads weights from <paramref name="stream"/> (left open) into <paramref name="model"/>.</summary>
+    /// <summary>
+    /// Loads weights from <paramref name="stream"/> (left open) into <paramref name="model"/>. All or nothing: when the
+    /// stream does not fit (another shape, truncated, trailing bytes) the model keeps the weights it had.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A seekable stream has bytes left after the last tensor.</exception>
     public static void Load(TextClassifier model, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        model.load(reader, strict: true);
+        // TorchSharp copies each tensor into the model as it reads it, so a stream that fails part-way would leave
+        // the model half-loaded: keep a copy of the current values and put it back on failure.
+        var backup = CopyState(model);
+        try
+        {
+            using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            model.load(reader, strict: true);
+            if (stream.CanSeek && stream.Position != stream.Length)
+                throw new InvalidDataException(
+                    $"{stream.Length - stream.Position} bytes follow the last tensor: the file belongs to another model or is damaged.");
+        }
+        catch
+        {
+            RestoreState(model, backup);
+            throw;
+        }
+        finally
+        {
+            foreach (var tensor in backup.Values) tensor.Dispose();
+        }
+    }
+
+    private static Dictionary<string, TorchSharp.torch.Tensor> CopyState(TextClassifier model)
+    {
+        using var noGrad = TorchSharp.torch.no_grad();
+        var copy = new Dictionary<string, TorchSharp.torch.Tensor>(StringComparer.Ordinal);
+        foreach (var (name, value) in model.state_dict())
+        {
+            using var detached = value.detach();
+            copy[name] = detached.clone().DetachFromDisposeScope();
+        }
+        return copy;
+    }
+
+    private static void RestoreState(TextClassifier model, Dictionary<string, TorchSharp.torch.Tensor> state)
+    {
+        using var noGrad = TorchSharp.torch.no_grad();
+        foreach (var (name, value) in model.state_dict())
+        {
+            if (state.TryGetValue(name, out var saved)) value.copy_(saved);
+        }
     }
 }

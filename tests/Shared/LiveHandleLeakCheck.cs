@@ -2,9 +2,10 @@ using Qdcnn.Interop;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-[assembly: TestCollectionOrderer("Qdcnn.Quantum.Tests.Stress.LiveHandlesLastOrderer", "Qdcnn.Quantum.Tests")]
-
-namespace Qdcnn.Quantum.Tests.Stress;
+// Compiled into every test assembly that sets <QdcnnLiveHandleCheck>true</QdcnnLiveHandleCheck>;
+// Directory.Build.targets adds the file and the assembly-level TestCollectionOrderer naming
+// LiveHandlesLastOrderer in that assembly.
+namespace Qdcnn.Tests.Shared;
 
 /// <summary>
 /// The end-of-run leak check: after every other test of this assembly has finished, no native Qdcnn

@@ -15,8 +15,12 @@ public static class QdcnnCli
         root.Add(EvalCommand.Create(context, verbose));
         root.Add(PredictCommand.Create(context, verbose));
         root.Add(CompareCommand.Create(context, verbose));
+        root.Add(AblateCommand.Create(context, verbose));
         root.Add(DataCommand.Create(context, verbose));
         root.Add(ModelsCommand.Create(context));
+        root.Add(NoiseCommand.Create(context, verbose));
+        root.Add(CircuitCommand.Create(context, verbose));
+        root.Add(BenchCommand.Create(context, verbose));
         return root;
     }
 

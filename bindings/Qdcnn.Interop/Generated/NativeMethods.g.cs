@@ -376,7 +376,9 @@ public static unsafe partial class NativeMethods
     /// <summary>
     /// Sets gate fusion: 0 turns it off; 2..QDCNN_MAX_FUSED_QUBITS fuses consecutive gates into
     /// unitaries on at most that many qubits before execution. Results equal unfused execution to
-    /// rounding. Adjoint differentiation always runs unfused.
+    /// rounding. Adjoint differentiation always runs unfused. Registers above 16 (complex128) or
+    /// 17 (complex64) qubits apply consecutive steps in cache-sized blocks, one memory sweep per block
+    /// window; the environment variable QDCNN_CACHE_BLOCKING=0 makes them run one pass per step.
     /// </summary>
     [LibraryImport(LibraryName, EntryPoint = "qdcnn_simulator_set_fusion")]
     [return: NativeTypeName("qdcnn_status")]

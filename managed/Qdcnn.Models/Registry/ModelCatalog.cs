@@ -28,5 +28,6 @@ public static class ModelCatalog
             config => new TextCnn(config)),
         new(TfIdfLogisticRegression.RegistryName, "Logistic regression on the TF-IDF vector", false,
             config => new TfIdfLogisticRegression(config)),
+        .. QdcnnVariants.Registrations,
     ];
 }

@@ -38,6 +38,7 @@ public sealed class QuantumFunction : SingleTensorFunction<QuantumFunction>
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(parameters);
         Validate(template, inputs, parameters);
+        if (QuantumExecutionContext.Current is { } noisy) return NoisyQuantumForward.Apply(template, inputs, parameters, noisy);
         // Nothing to differentiate (evaluation, no_grad): skip the autograd node, which costs far more than a small circuit.
         if (!is_grad_enabled() || (!inputs.requires_grad && !parameters.requires_grad))
         {

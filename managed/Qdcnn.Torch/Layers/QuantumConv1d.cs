@@ -9,7 +9,7 @@ namespace Qdcnn.Torch;
 /// state_dict: <c>kernels.&lt;i&gt;.m_para</c>, i = c_in + c_out·n. All B × n² × (ℓ − 2) windows run in one
 /// native call with each kernel's angles bound as per-sample inputs (<see cref="QuantumKernelBank.Bank"/>).
 /// </summary>
-public sealed class QuantumConv1d : nn.Module<Tensor, Tensor>
+public sealed class QuantumConv1d : nn.Module<Tensor, Tensor>, IQuantumCircuitProvider
 {
     private readonly QuantumKernelBank _bank;
 
@@ -34,6 +34,11 @@ public sealed class QuantumConv1d : nn.Module<Tensor, Tensor>
 
     /// <summary>The kernels and their templates.</summary>
     public QuantumKernelBank Bank => _bank;
+
+    /// <summary>Each kernel's circuit bound to its angles, and the bank template that runs them with the angles as inputs.</summary>
+    public IEnumerable<QuantumCircuitView> QuantumCircuits =>
+        _bank.Kernels.Select((k, i) => new QuantumCircuitView($"kernels.{i}", _bank.Shared, k.Weights))
+            .Append(new QuantumCircuitView("bank", _bank.Bank, null, Listed: false));
 
     /// <summary>[B, n, ℓ] → [B, n, ℓ − 2].</summary>
     /// <exception cref="ArgumentException">Wrong rank, channel count, or ℓ &lt; 3.</exception>

@@ -10,7 +10,7 @@ namespace Qdcnn.Torch;
 /// <c>kernelPerChannel</c> each channel c has its own kernel <c>kernels.&lt;c&gt;</c>. Either way the
 /// B × C × (ℓ − 2) windows run in one native call.
 /// </summary>
-public sealed class QuantumDepthwiseConv1d : nn.Module<Tensor, Tensor>
+public sealed class QuantumDepthwiseConv1d : nn.Module<Tensor, Tensor>, IQuantumCircuitProvider
 {
     private readonly QuantumKernelBank _bank;
 
@@ -40,6 +40,11 @@ public sealed class QuantumDepthwiseConv1d : nn.Module<Tensor, Tensor>
 
     /// <summary>The kernels and their templates.</summary>
     public QuantumKernelBank Bank => _bank;
+
+    /// <summary>Each kernel's circuit bound to its angles, and the bank template that runs them with the angles as inputs.</summary>
+    public IEnumerable<QuantumCircuitView> QuantumCircuits =>
+        _bank.Kernels.Select((k, i) => new QuantumCircuitView($"kernels.{i}", _bank.Shared, k.Weights))
+            .Append(new QuantumCircuitView("bank", _bank.Bank, null, Listed: false));
 
     /// <summary>[B, C, ℓ] → [B, C, ℓ − 2].</summary>
     /// <exception cref="ArgumentException">Wrong rank, channel count, or ℓ &lt; 3.</exception>

@@ -11,7 +11,7 @@ namespace Qdcnn.Torch;
 /// vector is the basis state |id⟩, so a word's embedding depends only on its id) and gathers.
 /// state_dict: <c>embedding.m_para</c> [rep·n], angle w[l, k] at index l·n + k.
 /// </summary>
-public sealed class QuantumEmbedding : nn.Module<Tensor, Tensor>
+public sealed class QuantumEmbedding : nn.Module<Tensor, Tensor>, IQuantumCircuitProvider
 {
     private readonly QuantumLayer _embedding;
 
@@ -43,6 +43,9 @@ public sealed class QuantumEmbedding : nn.Module<Tensor, Tensor>
     /// <summary>The trainable angles [rep·n].</summary>
     public Parameter Weights => _embedding.Weights;
 
+    /// <summary>The embedding circuit (amplitude encoding of inputs[0..V)), bound to <see cref="Weights"/>.</summary>
+    public IEnumerable<QuantumCircuitView> QuantumCircuits => [new("embedding", Template, Weights, (0, VocabSize))];
+
     /// <summary>Embeds vectors [B, V] (each non-zero; amplitude-encoded after normalisation) → [B, n].</summary>
     public override Tensor forward(Tensor vectors) => _embedding.forward(vectors);
 
@@ -57,14 +60,47 @@ public sealed class QuantumEmbedding : nn.Module<Tensor, Tensor>
         if (tokenIds.dtype != ScalarType.Int64)
             throw new ArgumentException($"tokenIds must be int64; got {tokenIds.dtype}.", nameof(tokenIds));
         using var scope = NewDisposeScope();
-        var (distinct, inverse, _) = unique(tokenIds, sorted: true, return_inverse: true);
-        long first = distinct[0].item<long>(), last = distinct[-1].item<long>();
+        // The ids are a few dozen integers: finding the distinct ones in managed code replaces five small libtorch ops
+        // (unique, two item() reads, one_hot, to_type), whose fixed per-op cost dominated this method.
+        Tensor ids = tokenIds.is_contiguous() ? tokenIds : tokenIds.contiguous();
+        ReadOnlySpan<long> flat = TensorMemory.Span<long>(ids);
+        if (flat.IsEmpty) throw new ArgumentException("tokenIds is empty.", nameof(tokenIds));
+        long[] distinct = flat.ToArray();
+        Array.Sort(distinct);
+        int count = 1;
+        for (int i = 1; i < distinct.Length; i++)
+            if (distinct[i] != distinct[count - 1]) distinct[count++] = distinct[i];
+        long first = distinct[0], last = distinct[count - 1];
         if (first < 0 || last >= VocabSize)
             throw new ArgumentException($"Token ids must lie in [0, {VocabSize}); found {(first < 0 ? first : last)}.", nameof(tokenIds));
-        Tensor basis = nn.functional.one_hot(distinct, VocabSize).to_type(Weights.dtype); // [U, V]: |id⟩
-        Tensor embedded = _embedding.forward(basis);                                       // [U, n]
+        var inverse = new long[flat.Length];
+        for (int i = 0; i < flat.Length; i++) inverse[i] = Array.BinarySearch(distinct, 0, count, flat[i]);
+        Tensor basis = OneHotRows(distinct.AsSpan(0, count), Weights.dtype);           // [U, V]: |id⟩
+        Tensor embedded = _embedding.forward(basis);                                     // [U, n]
         long[] shape = [.. tokenIds.shape, NumQubits];
-        return embedded.index_select(0, inverse!.flatten()).view(shape).MoveToOuterDisposeScope();
+        return embedded.index_select(0, tensor(inverse)).view(shape).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Rows e_id (length V) for each id, as a new [ids, V] tensor of <paramref name="dtype"/>.</summary>
+    private Tensor OneHotRows(ReadOnlySpan<long> ids, ScalarType dtype)
+    {
+        var basis = zeros([ids.Length, VocabSize], dtype);
+        if (dtype == ScalarType.Float64)
+        {
+            var rows = TensorMemory.Span<double>(basis);
+            for (int u = 0; u < ids.Length; u++) rows[u * VocabSize + (int)ids[u]] = 1;
+        }
+        else if (dtype == ScalarType.Float32)
+        {
+            var rows = TensorMemory.Span<float>(basis);
+            for (int u = 0; u < ids.Length; u++) rows[u * VocabSize + (int)ids[u]] = 1;
+        }
+        else
+        {
+            basis.Dispose();
+            throw new InvalidOperationException($"Quantum layers run float64 or float32 weights, not {dtype}.");
+        }
+        return basis;
     }
 
     /// <inheritdoc />

@@ -15,7 +15,7 @@ namespace Qdcnn.Torch;
 /// (pyvqnet's default for quantum layer weights), so a fixed seed gives fixed weights independently of
 /// libtorch's process-wide RNG. The layer shares, but does not own, its template.
 /// </remarks>
-public sealed class QuantumLayer : nn.Module<Tensor, Tensor>
+public sealed class QuantumLayer : nn.Module<Tensor, Tensor>, IQuantumCircuitProvider
 {
     /// <summary>Creates the layer and draws its angles.</summary>
     /// <param name="template">Circuit + observable; the parameter length is its <see cref="QuantumTemplate.NumParameters"/>.</param>
@@ -43,6 +43,9 @@ public sealed class QuantumLayer : nn.Module<Tensor, Tensor>
 
     /// <summary>The trainable angles [NumParameters] (state_dict name <c>m_para</c>).</summary>
     public Parameter Weights { get; }
+
+    /// <summary>The one circuit of this layer, bound to <see cref="Weights"/>.</summary>
+    public IEnumerable<QuantumCircuitView> QuantumCircuits => [new("", Template, Weights)];
 
     /// <summary>Outputs [B, OutputCount] for inputs [B, NumInputs] (same element type as the weights).</summary>
     public override Tensor forward(Tensor inputs) => QuantumFunction.Apply(Template, inputs, Weights);

@@ -14,12 +14,28 @@ public sealed class SimulatorPool : IDisposable
     private readonly ConcurrentBag<Simulator> _idle = new();
     private readonly ConcurrentBag<Simulator> _all = new();
     private volatile bool _disposed;
+    private volatile int _threads = 1;
 
     /// <summary>Creates an empty pool whose simulators run states of <paramref name="precision"/>.</summary>
     public SimulatorPool(Precision precision) => Precision = precision;
 
     /// <summary>State precision of the pooled simulators.</summary>
     public Precision Precision { get; }
+
+    /// <summary>
+    /// Native worker threads of every simulator this pool lends (default 1: the MSFF circuits are far too small for
+    /// threads to pay off). Applied when a simulator is next rented.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Less than 1.</exception>
+    public int Threads
+    {
+        get => _threads;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _threads = value;
+        }
+    }
 
     /// <summary>Number of simulators created so far (at most the peak number of concurrent users).</summary>
     public int Created => _all.Count;
@@ -29,9 +45,13 @@ public sealed class SimulatorPool : IDisposable
     public Simulator Rent()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_idle.TryTake(out var simulator)) return simulator;
-        simulator = new Simulator(Precision);
-        _all.Add(simulator);
+        int threads = _threads;
+        if (!_idle.TryTake(out var simulator))
+        {
+            simulator = new Simulator(Precision);
+            _all.Add(simulator);
+        }
+        if (simulator.Threads != threads) simulator.Threads = threads;
         return simulator;
     }
 

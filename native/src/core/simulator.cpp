@@ -1,9 +1,11 @@
 #include "core/simulator.h"
 
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <thread>
 
+#include "core/cache_blocking.h"
 #include "core/lane_engine.h"
 #include "core/measurement.h"
 
@@ -130,9 +132,111 @@ double Simulator<T>::real_inner(const Amp* bra, const Amp* ket, int n_qubits, co
 }
 
 template <typename T>
+bool Simulator<T>::blocking_sizes(int n_qubits, size_t steps, int* block_qubits,
+                                  int* fixed_low) const {
+  if (block_qubits_ == 0 || steps < 2) return false;
+  if (block_qubits_ < 0) {
+    if (!cache_blocking_enabled_by_environment()) return false;
+    *block_qubits = default_block_qubits(static_cast<int>(sizeof(Amp)));
+    *fixed_low = default_fixed_low_qubits(static_cast<int>(sizeof(Amp)));
+  } else {
+    *block_qubits = block_qubits_;
+    *fixed_low = fixed_low_qubits_;
+  }
+  // Blocks smaller than the register, and every step fits beside the fixed low qubits.
+  return n_qubits > *block_qubits && *fixed_low + QDCNN_MAX_FUSED_QUBITS <= *block_qubits;
+}
+
+template <typename T>
+void Simulator<T>::apply_program_blocked(const Circuit& circuit, const Program<T>& program,
+                                         const double* params, const double* inputs_row,
+                                         Amp* state, int n_qubits, int block_qubits,
+                                         int fixed_low) {
+  const size_t n_steps = program.steps.size();
+  std::vector<std::vector<int>> step_qubits(n_steps);
+  std::vector<size_t> per_sample_offset(n_steps, 0);
+  size_t per_sample_size = 0;
+  for (size_t i = 0; i < n_steps; ++i) {
+    const Step<T>& step = program.steps[i];
+    step_qubits[i].assign(step.qubits, step.qubits + step.k);
+    if (step.per_sample) {
+      per_sample_offset[i] = per_sample_size;
+      per_sample_size += static_cast<size_t>(step.dim() * step.dim());
+    }
+  }
+  // Input-dependent matrices of this sample, all built before the sweeps.
+  std::vector<Amp> per_sample(per_sample_size);
+  std::vector<const Amp*> matrices(n_steps);
+  for (size_t i = 0; i < n_steps; ++i) {
+    const Step<T>& step = program.steps[i];
+    if (step.per_sample) {
+      step_matrix(circuit, step, params, inputs_row, per_sample.data() + per_sample_offset[i]);
+      matrices[i] = per_sample.data() + per_sample_offset[i];
+    } else {
+      matrices[i] = step.matrix.data();
+    }
+  }
+  const int threads = pool_->threads();
+  if (block_scratch_qubits_ != block_qubits || block_scratch_.size() != static_cast<size_t>(threads)) {
+    block_scratch_.clear();
+    for (int t = 0; t < threads; ++t) {
+      block_scratch_.push_back(make_aligned_array<Amp>(size_t{1} << block_qubits));
+    }
+    block_scratch_qubits_ = block_qubits;
+  }
+  const ApplyMatrixFn<T> fn = kernels_->apply<T>();
+  for (const BlockWindow& window : plan_block_windows(step_qubits, n_qubits, block_qubits,
+                                                      fixed_low)) {
+    if (window.qubits.empty()) {  // a lone step: one plain pass
+      const Step<T>& step = program.steps[static_cast<size_t>(window.steps[0])];
+      apply_matrix(state, n_qubits, step.qubits, step.k,
+                   matrices[static_cast<size_t>(window.steps[0])], true);
+      continue;
+    }
+    const BlockLayout layout(window.qubits, n_qubits);
+    std::vector<int> local(window.steps.size() * QDCNN_MAX_FUSED_QUBITS);
+    for (size_t j = 0; j < window.steps.size(); ++j) {
+      const Step<T>& step = program.steps[static_cast<size_t>(window.steps[j])];
+      for (int q = 0; q < step.k; ++q) {
+        local[j * QDCNN_MAX_FUSED_QUBITS + static_cast<size_t>(q)] = layout.local_qubit(step.qubits[q]);
+      }
+    }
+    const uint64_t chunk = layout.chunk_size();
+    auto sweep = [&](uint64_t begin, uint64_t end, int thread) {
+      Amp* block = block_scratch_[static_cast<size_t>(thread)].get();
+      for (uint64_t b = begin; b < end; ++b) {
+        for (uint64_t c = 0; c < layout.chunks(); ++c) {
+          std::memcpy(block + c * chunk, state + layout.chunk_start(b, c), chunk * sizeof(Amp));
+        }
+        for (size_t j = 0; j < window.steps.size(); ++j) {
+          const size_t s = static_cast<size_t>(window.steps[j]);
+          const int k = program.steps[s].k;
+          fn(block, block_qubits, &local[j * QDCNN_MAX_FUSED_QUBITS], k, matrices[s], 0,
+             uint64_t{1} << (block_qubits - k));
+        }
+        for (uint64_t c = 0; c < layout.chunks(); ++c) {
+          std::memcpy(state + layout.chunk_start(b, c), block + c * chunk, chunk * sizeof(Amp));
+        }
+      }
+    };
+    if (threads > 1 && layout.blocks() > 1) {
+      pool_->parallel_for(layout.blocks(), 1, sweep);
+    } else {
+      sweep(0, layout.blocks(), 0);
+    }
+  }
+}
+
+template <typename T>
 void Simulator<T>::apply_program(const Circuit& circuit, const Program<T>& program,
                                  const double* params, const double* inputs_row, Amp* state,
                                  int n_qubits, Scratch& scratch, bool parallel) {
+  int block_qubits = 0, fixed_low = 0;
+  if (parallel && blocking_sizes(n_qubits, program.steps.size(), &block_qubits, &fixed_low)) {
+    apply_program_blocked(circuit, program, params, inputs_row, state, n_qubits, block_qubits,
+                          fixed_low);
+    return;
+  }
   for (const Step<T>& step : program.steps) {
     const Amp* m = step.matrix.data();
     if (step.per_sample) {

@@ -37,6 +37,14 @@ class Simulator {
   int threads() const { return pool_->threads(); }
   void set_fusion(int max_fused_qubits) { fusion_ = max_fused_qubits; }
   int fusion() const { return fusion_; }
+  // Cache blocking of whole-state programs (core/cache_blocking.h). block_qubits -1: automatic
+  // (on unless QDCNN_CACHE_BLOCKING=0, cache-sized windows); 0: off; otherwise windows of
+  // block_qubits qubits holding the lowest fixed_low_qubits (tests use small ones).
+  // Precondition for explicit sizes: fixed_low_qubits + QDCNN_MAX_FUSED_QUBITS <= block_qubits.
+  void set_cache_blocking(int block_qubits, int fixed_low_qubits = 0) {
+    block_qubits_ = block_qubits;
+    fixed_low_qubits_ = fixed_low_qubits;
+  }
 
   // Preconditions for all calls below (checked by the C ABI): buffers hold the circuit's counts,
   // the state and observable have the circuit's qubit count, values are finite.
@@ -74,11 +82,20 @@ class Simulator {
   LaneScratch<T>& lane_scratch(int thread) { return lane_scratch_[static_cast<size_t>(thread)]; }
 
  private:
+  // Window and fixed-low sizes for an n-qubit program, or false when it runs unblocked.
+  bool blocking_sizes(int n_qubits, size_t steps, int* block_qubits, int* fixed_low) const;
+  void apply_program_blocked(const Circuit& circuit, const Program<T>& program,
+                             const double* params, const double* inputs_row, Amp* state,
+                             int n_qubits, int block_qubits, int fixed_low);
+
   const KernelTable* kernels_;
   std::unique_ptr<ThreadPool> pool_;
   int fusion_ = 0;
   std::vector<Scratch> scratch_;
   std::vector<LaneScratch<T>> lane_scratch_;
+  int block_qubits_ = -1, fixed_low_qubits_ = 0;
+  std::vector<AlignedArray<Amp>> block_scratch_;  // one cache block per thread
+  int block_scratch_qubits_ = 0;
 };
 
 }  // namespace qdcnn

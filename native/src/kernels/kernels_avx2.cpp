@@ -37,6 +37,8 @@ struct VecF64 {
   static Reg permute(Reg v, Idx idx) {
     return _mm256_castps_pd(_mm256_permutevar8x32_ps(_mm256_castpd_ps(v), idx));
   }
+  static Reg swap_pairs(Reg v) { return _mm256_permute_pd(v, 0x5); }
+  static void prefetch(const T* p) { _mm_prefetch(reinterpret_cast<const char*>(p), _MM_HINT_T0); }
 };
 
 struct VecF32 {
@@ -61,6 +63,8 @@ struct VecF32 {
     return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(src));
   }
   static Reg permute(Reg v, Idx idx) { return _mm256_permutevar8x32_ps(v, idx); }
+  static Reg swap_pairs(Reg v) { return _mm256_permute_ps(v, 0xB1); }
+  static void prefetch(const T* p) { _mm_prefetch(reinterpret_cast<const char*>(p), _MM_HINT_T0); }
 };
 
 #include "kernels/kernels_simd.h"

@@ -27,6 +27,8 @@ struct VecF64 {
     return _mm512_load_si512(idx);
   }
   static Reg permute(Reg v, Idx idx) { return _mm512_permutexvar_pd(idx, v); }
+  static Reg swap_pairs(Reg v) { return _mm512_permute_pd(v, 0x55); }
+  static void prefetch(const T* p) { _mm_prefetch(reinterpret_cast<const char*>(p), _MM_HINT_T0); }
 };
 
 struct VecF32 {
@@ -49,6 +51,8 @@ struct VecF32 {
   }
   static Idx load_index(const int32_t* src) { return _mm512_loadu_si512(src); }
   static Reg permute(Reg v, Idx idx) { return _mm512_permutexvar_ps(idx, v); }
+  static Reg swap_pairs(Reg v) { return _mm512_permute_ps(v, 0xB1); }
+  static void prefetch(const T* p) { _mm_prefetch(reinterpret_cast<const char*>(p), _MM_HINT_T0); }
 };
 
 #include "kernels/kernels_simd.h"

@@ -8,8 +8,12 @@
 // A gate on qubits split into KL "low" qubits (< LOG2L: their partners sit in the same register)
 // and KH "high" qubits (their partners sit in other registers). For each lane-xor mask x over the
 // low qubits, the partner values are one permute away; every output register is then
-//   sum_{h', x} C_re[h][h'][x] * P_x(v[h']) + C_im_signed[h][h'][x] * swap(P_x(v[h']))
-// with per-lane coefficient registers prepared once per call.
+//   sum_{h', x} C_re[h][h'][x] * P_x(v[h']) + swap( sum_{h', x} C_im_sw[h][h'][x] * P_x(v[h']) )
+// with per-lane coefficient registers prepared once per call. swap exchanges the (re, im) slots
+// of every complex lane; swap(a) * swap(b) == swap(a * b), so the imaginary-part products need one
+// cheap in-lane swap per OUTPUT register instead of a cross-lane permute per input and mask.
+//
+// V also provides swap_pairs(Reg) (the in-lane swap) and prefetch(const T*).
 #include <cstdint>
 
 // Computes w = M v for every register group of [begin, end) and hands each output register to
@@ -36,18 +40,15 @@ void simd_groups(typename V::T* s, int n_qubits, const int* qubits,
     }
     xmask[x] = m;
   }
-  typename V::Idx perm[DL], perm_swap[DL];
+  typename V::Idx perm[DL];
   for (int x = 0; x < DL; ++x) {
-    int32_t idx[2 * L], idx_swap[2 * L];
+    int32_t idx[2 * L];
     for (int lane = 0; lane < L; ++lane) {
       const int src = lane ^ xmask[x];
       idx[2 * lane] = 2 * src;
       idx[2 * lane + 1] = 2 * src + 1;
-      idx_swap[2 * lane] = 2 * src + 1;
-      idx_swap[2 * lane + 1] = 2 * src;
     }
     perm[x] = V::load_index(idx);
-    perm_swap[x] = V::load_index(idx_swap);
   }
   auto low_part = [&](int lane) {
     int r = 0;
@@ -56,7 +57,7 @@ void simd_groups(typename V::T* s, int n_qubits, const int* qubits,
     }
     return r;
   };
-  // Coefficients: c_re duplicated on (re, im) slots; c_im as (-im, +im).
+  // Coefficients: c_re duplicated on (re, im) slots; c_im swapped, as (+im, -im).
   Reg cre[DH * DH * DL], cim[DH * DH * DL];
   for (int h = 0; h < DH; ++h) {
     for (int hp = 0; hp < DH; ++hp) {
@@ -68,8 +69,8 @@ void simd_groups(typename V::T* s, int n_qubits, const int* qubits,
           const std::complex<T> c = matrix[row * D + col];
           re[2 * lane] = c.real();
           re[2 * lane + 1] = c.real();
-          im[2 * lane] = -c.imag();
-          im[2 * lane + 1] = c.imag();
+          im[2 * lane] = c.imag();
+          im[2 * lane + 1] = -c.imag();
         }
         cre[(h * DH + hp) * DL + x] = V::load(re);
         cim[(h * DH + hp) * DL + x] = V::load(im);
@@ -87,6 +88,7 @@ void simd_groups(typename V::T* s, int n_qubits, const int* qubits,
   (void)n_qubits;
   // Group g of the k-qubit gate has its lowest (LOG2L - KL) bits in the lanes.
   constexpr int kShift = V::LOG2L - KL;
+  constexpr uint64_t kPrefetchAhead = 8;  // register groups
   const uint64_t vbegin = begin >> kShift, vend = end >> kShift;
   for (uint64_t vg = vbegin; vg < vend; ++vg) {
     uint64_t base = vg << V::LOG2L;
@@ -94,13 +96,21 @@ void simd_groups(typename V::T* s, int n_qubits, const int* qubits,
       const uint64_t lowbits = (uint64_t{1} << high[j]) - 1;
       base = (base & lowbits) | ((base & ~lowbits) << 1);
     }
-    Reg p[DL][DH], q[DL][DH];
+    if constexpr (KH >= 2) {
+      // Many strided streams: fetch the next group's registers ahead of the hardware prefetcher.
+      uint64_t next = (vg + kPrefetchAhead) << V::LOG2L;
+      for (int j = 0; j < KH; ++j) {
+        const uint64_t lowbits = (uint64_t{1} << high[j]) - 1;
+        next = (next & lowbits) | ((next & ~lowbits) << 1);
+      }
+      if (vg + kPrefetchAhead < vend) {
+        for (int hp = 0; hp < DH; ++hp) V::prefetch(s + 2 * (next + off[hp]));
+      }
+    }
+    Reg p[DL][DH];
     for (int hp = 0; hp < DH; ++hp) {
       const Reg v = V::load(s + 2 * (base + off[hp]));
-      for (int x = 0; x < DL; ++x) {
-        p[x][hp] = x == 0 ? v : V::permute(v, perm[x]);
-        q[x][hp] = V::permute(v, perm_swap[x]);
-      }
+      for (int x = 0; x < DL; ++x) p[x][hp] = x == 0 ? v : V::permute(v, perm[x]);
     }
     for (int h = 0; h < DH; ++h) {
       Reg acc = V::zero();
@@ -108,10 +118,10 @@ void simd_groups(typename V::T* s, int n_qubits, const int* qubits,
       for (int hp = 0; hp < DH; ++hp) {
         for (int x = 0; x < DL; ++x) {
           acc = V::fmadd(cre[(h * DH + hp) * DL + x], p[x][hp], acc);
-          acc2 = V::fmadd(cim[(h * DH + hp) * DL + x], q[x][hp], acc2);
+          acc2 = V::fmadd(cim[(h * DH + hp) * DL + x], p[x][hp], acc2);
         }
       }
-      sink(h, V::add(acc, acc2), 2 * (base + off[h]));
+      sink(h, V::add(acc, V::swap_pairs(acc2)), 2 * (base + off[h]));
     }
   }
 }

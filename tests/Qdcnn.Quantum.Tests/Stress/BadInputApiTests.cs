@@ -5,7 +5,7 @@ namespace Qdcnn.Quantum.Tests.Stress;
 
 /// <summary>
 /// Bad input through the managed API gives a clear exception of a documented type whose message names the
-/// argument at fault and the native status; docs/bad-inputs.md quotes the messages these tests print.
+/// argument at fault and the native status; the README's bad-input table quotes the messages these tests print.
 /// </summary>
 public sealed class BadInputApiTests(ITestOutputHelper output)
 {

@@ -18,19 +18,19 @@ internal sealed class TrainingArguments
             + "Default: embedded without --data, mc with it.",
     };
 
-    public Option<int?> Epochs { get; } = new("--epochs") { Description = "Epochs (overrides the preset)." };
+    public Option<int?> Epochs { get; } = new("--epochs") { Description = "Epochs (overrides the preset).", CustomParser = OptionParsing.WholeNumber };
 
-    public Option<int?> BatchSize { get; } = new("--batch-size") { Description = "Mini-batch size (overrides the preset)." };
+    public Option<int?> BatchSize { get; } = new("--batch-size") { Description = "Mini-batch size (overrides the preset).", CustomParser = OptionParsing.WholeNumber };
 
-    public Option<double?> LearningRate { get; } = new("--lr") { Description = "Adam learning rate (overrides the preset)." };
+    public Option<double?> LearningRate { get; } = new("--lr") { Description = "Adam learning rate (overrides the preset).", CustomParser = OptionParsing.Number };
 
-    public Option<int?> SeqLen { get; } = new("--seq-len") { Description = "Sequence length (overrides the preset)." };
+    public Option<int?> SeqLen { get; } = new("--seq-len") { Description = "Sequence length (overrides the preset).", CustomParser = OptionParsing.WholeNumber };
 
     public Option<string?> Seeds { get; } = new("--seeds") { Description = "A count N (seeds 1..N) or a list such as 1,2,3. Default 1." };
 
     public Option<string?> Dtype { get; } = new("--dtype") { Description = "float64 (default) or float32." };
 
-    public Option<int?> Threads { get; } = new("--threads") { Description = "libtorch threads (default 1: fastest for these small models; 0 = libtorch's own choice)." };
+    public Option<int?> Threads { get; } = new("--threads") { Description = "libtorch threads (default 1: fastest for these small models; 0 = libtorch's own choice).", CustomParser = OptionParsing.WholeNumber };
 
     public Option<bool> PaperProtocol { get; } = new("--paper-protocol")
     {
@@ -40,6 +40,7 @@ internal sealed class TrainingArguments
     public Option<double?> ValidationFraction { get; } = new("--validation-fraction")
     {
         Description = "Without a dev file: the stratified fraction of train held out for model selection (default 0.2).",
+        CustomParser = OptionParsing.Number,
     };
 
     public void AddTo(Command command)

@@ -1,3 +1,4 @@
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Qdcnn.Models;
 using Qdcnn.Training;
@@ -8,6 +9,38 @@ namespace Qdcnn.Cli;
 /// <summary>Parses and checks values that System.CommandLine reads as strings.</summary>
 internal static class OptionParsing
 {
+    /// <summary>
+    /// <c>CustomParser</c> for an <c>Option&lt;int?&gt;</c>: "--epochs: 'ten' is not a whole number." rather than
+    /// System.CommandLine's own message, which names the .NET type (System.Nullable`1[System.Int32]).
+    /// </summary>
+    public static int? WholeNumber(ArgumentResult result)
+    {
+        if (SingleToken(result) is not string text) return null;
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)) return value;
+        result.AddError(long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+            ? $"{OptionName(result)}: '{text}' is out of range for a whole number."
+            : $"{OptionName(result)}: '{text}' is not a whole number.");
+        return null;
+    }
+
+    /// <summary>
+    /// <c>CustomParser</c> for an <c>Option&lt;double?&gt;</c>: "--lr: 'abc' is not a number." (invariant culture:
+    /// the decimal separator is always '.').
+    /// </summary>
+    public static double? Number(ArgumentResult result)
+    {
+        if (SingleToken(result) is not string text) return null;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)) return value;
+        result.AddError($"{OptionName(result)}: '{text}' is not a number.");
+        return null;
+    }
+
+    /// <summary>The option's one value; null when it has none (System.CommandLine reports the missing value itself).</summary>
+    private static string? SingleToken(ArgumentResult result) => result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+
+    private static string OptionName(ArgumentResult result) =>
+        result.Parent is OptionResult option ? option.Option.Name : result.Argument.Name;
+
     /// <summary>
     /// <c>--seeds</c>: a single integer N means N runs with seeds 1…N; a comma-separated list names the seeds.
     /// </summary>

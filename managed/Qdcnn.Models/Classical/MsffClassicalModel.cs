@@ -22,7 +22,7 @@ namespace Qdcnn.Models.Classical;
 /// <c>conv1d_&lt;l&gt;.weight</c> [out, in, k], <c>conv1d_&lt;l&gt;.bias</c> (l = 1…L), <c>fc.weight</c> [C, n], <c>fc.bias</c>.
 /// Initialisation (seeded, in this order): embedding N(0,1); Linear and conv layers U(±1/√fan_in).
 /// </remarks>
-public abstract class MsffClassicalModel : TextClassifier
+public abstract class MsffClassicalModel : TextClassifier, IReferenceWeightsLoadable
 {
     private readonly Embedding _wordEmbedding;
     private readonly Linear _sentenceMapping;

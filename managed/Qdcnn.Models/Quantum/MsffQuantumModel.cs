@@ -33,7 +33,7 @@ public enum QuantumConvKind
 /// Initialisation: every angle U(0, 2π) from the model's generator seeded with <see cref="ModelConfig.Seed"/>, in
 /// the order word embedding, sentence embedding, conv layers (kernel order), fully connected.
 /// </remarks>
-public abstract class MsffQuantumModel : TextClassifier
+public abstract class MsffQuantumModel : TextClassifier, IReferenceWeightsLoadable
 {
     private readonly QuantumEmbedding? _wordEmbedding;
     private readonly QuantumEmbedding? _sentenceEmbedding;

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Qdcnn.Models;
 using Qdcnn.Models.Checkpoints;
 using Qdcnn.Text;
@@ -9,14 +8,11 @@ namespace Qdcnn.Training;
 /// <summary>
 /// Builds a <see cref="TrainedModel"/> from the authors' checkpoint file: the spec's vocabulary and idf
 /// table for MC or RP, the preset's architecture, and the stored weights. Generic over the model catalog:
-/// any registered model whose class has a public <c>LoadReferenceWeights(ReferenceModelWeights)</c>
-/// method can be scored (today the classical MSFF models; the quantum ones once they define it).
+/// any registered model whose class implements <see cref="IReferenceWeightsLoadable"/> can be scored
+/// (today the classical and quantum MSFF models).
 /// </summary>
 public static class ReferenceModels
 {
-    /// <summary>Name of the method a model class defines to accept the authors' weights.</summary>
-    public const string LoaderMethodName = "LoadReferenceWeights";
-
     /// <summary>Datasets the file holds.</summary>
     public static IReadOnlyList<string> Datasets { get; } = ["MC", "RP"];
 
@@ -44,18 +40,11 @@ public static class ReferenceModels
         var model = registration.Create(config);
         try
         {
-            var loader = model.GetType().GetMethod(LoaderMethodName, BindingFlags.Public | BindingFlags.Instance, [typeof(ReferenceModelWeights)])
-                ?? throw new ArgumentException(
-                    $"Model '{registration.Name}' ({model.GetType().Name}) cannot load the authors' weights: it has no public {LoaderMethodName}(ReferenceModelWeights).",
+            if (model is not IReferenceWeightsLoadable loadable)
+                throw new ArgumentException(
+                    $"Model '{registration.Name}' ({model.GetType().Name}) cannot load the authors' weights: it does not implement {nameof(IReferenceWeightsLoadable)}.",
                     nameof(modelName));
-            try
-            {
-                loader.Invoke(model, [weights]);
-            }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            }
+            loadable.LoadReferenceWeights(weights);
             model.eval();
             return new TrainedModel(model, pipeline, LabelMap.FromLabels(["0", "1"]));
         }

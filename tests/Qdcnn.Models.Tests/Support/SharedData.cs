@@ -4,20 +4,8 @@ namespace Qdcnn.Models.Tests.Support;
 internal static class SharedData
 {
     /// <summary>The repository root: the first folder above the test binary holding Qdcnn.Native.sln or .git.</summary>
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Qdcnn.Native.sln"))
-                    || Directory.Exists(Path.Combine(dir.FullName, ".git"))
-                    || File.Exists(Path.Combine(dir.FullName, ".git")))
-                    return dir.FullName;
-            }
-            throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds Qdcnn.Native.sln or .git.");
-        }
-    }
+    public static string RepoRoot => TestPaths.RepositoryRoot()
+        ?? throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds Qdcnn.Native.sln or .git.");
 
     /// <summary>../shared relative to the repository root.</summary>
     public static string Root => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));

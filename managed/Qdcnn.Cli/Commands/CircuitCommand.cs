@@ -13,14 +13,14 @@ namespace Qdcnn.Cli;
 internal static class CircuitCommand
 {
     /// <summary>Vocabulary sizes of MC and RP in the spec (UNK and PAD included), used when --vocab is not given.</summary>
-    private static readonly Dictionary<string, int> PresetVocabulary = new() { ["mc"] = 19, ["rp"] = 98 };
+    private static readonly Dictionary<string, int> PresetVocabulary = new() { ["mc"] = 19, ["rp"] = 98, ["embedded"] = 41 };
 
     public static Command Create(CliContext context, Option<bool> verbose)
     {
         var model = new Option<string?>("--model", "-m") { Description = "A quantum model of the catalog (see 'qdcnn models')." };
         var checkpoint = new Option<string?>("--checkpoint", "-c") { Description = "Inspect a trained checkpoint (its trained angles) instead of --model." };
         var preset = new Option<string?>("--preset") { Description = "mc (default) or rp: the architecture of --model." };
-        var vocab = new Option<int?>("--vocab") { Description = "Vocabulary size for --model (default: the spec's vocabulary of the preset, 19 for mc, 98 for rp)." };
+        var vocab = new Option<int?>("--vocab") { Description = "Vocabulary size for --model (default: the spec's vocabulary of the preset, 19 for mc, 98 for rp; 41 for embedded, the default corpus).", CustomParser = OptionParsing.WholeNumber };
         var layer = new Option<string?>("--layer") { Description = "Only circuits whose name starts with this (e.g. we_mapping, conv1d.kernels.0, fc)." };
         var format = new Option<string?>("--format") { Description = "text (default: ASCII diagrams) or qasm (OpenQASM 2.0, angles bound)." };
         var output = new Option<string?>("--out", "-o") { Description = "Also write every circuit (<name>.txt or <name>.qasm) and metrics.md into this new folder." };

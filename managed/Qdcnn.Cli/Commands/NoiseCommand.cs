@@ -23,8 +23,8 @@ internal static class NoiseCommand
         var shots = new Option<string?>("--shots") { Description = "Comma-separated shot budgets per output (0 = exact expectations). Default 0,1024,8192." };
         var seeds = new Option<string?>("--seeds") { Description = "A count N (seeds 1..N) or a list such as 1,2,3 for trajectories and shots. Default 1." };
         var method = new Option<string?>("--method") { Description = "auto (default: density matrix up to 12 qubits, else trajectories), density-matrix or trajectories." };
-        var trajectories = new Option<long?>("--trajectories") { Description = "Trajectories per sample for the trajectory method (default 100)." };
-        var readout = new Option<double?>("--readout") { Description = "Symmetric readout error probability on every qubit (default 0)." };
+        var trajectories = new Option<int?>("--trajectories") { Description = "Trajectories per sample for the trajectory method (default 100).", CustomParser = OptionParsing.WholeNumber };
+        var readout = new Option<double?>("--readout") { Description = "Symmetric readout error probability on every qubit (default 0).", CustomParser = OptionParsing.Number };
         var output = new Option<string?>("--out", "-o") { Description = "Output folder (must not exist or be empty). Default runs/noise-<time>." };
 
         var command = new Command("noise", "Accuracy of a trained quantum model under depolarizing noise and finite shots (table, JSON, PNG).");

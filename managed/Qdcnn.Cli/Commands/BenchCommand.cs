@@ -56,28 +56,88 @@ internal static class BenchCommand
 
     private static Command Layer(CliContext context, Option<bool> verbose)
     {
-        var qubits = new Option<int>("--qubits") { Description = "Qubits n.", DefaultValueFactory = _ => 10 };
-        var batch = new Option<int>("--batch") { Description = "Samples per call B.", DefaultValueFactory = _ => 1024 };
+        var sweep = new Option<string?>("--sweep") { Description = "Sweep qubits or batch: --qubits / --batch then take a range (4..14) or a list (1,8,64); writes a PNG." };
+        var qubits = new Option<string>("--qubits") { Description = "Qubits n (a range or list with --sweep qubits).", DefaultValueFactory = _ => "10" };
+        var batch = new Option<string>("--batch") { Description = "Samples per call B (a range or list with --sweep batch).", DefaultValueFactory = _ => "1024" };
         var depth = new Option<int>("--depth") { Description = "RY/CNOT layers.", DefaultValueFactory = _ => 4 };
-        var threads = new Option<string>("--threads") { Description = "Native thread counts, comma-separated.", DefaultValueFactory = _ => "1,2" };
+        var threads = new Option<string?>("--threads") { Description = "Native thread counts, comma-separated (default 1,2; 1 with --sweep)." };
         var repetitions = new Option<int>("--repetitions") { Description = "Timed calls per figure.", DefaultValueFactory = _ => 10 };
+        var plot = new Option<string?>("--plot") { Description = "PNG of a sweep (default bench-layer-vs-<qubits|batch>.png)." };
         var json = JsonOption("layer");
         var command = new Command("layer", "Batched layer (RY encoding, depth × (RY, CNOT chain), ⟨Z⟩ each qubit) from TorchSharp: forward, forward + backward.");
-        foreach (var option in new Option[] { qubits, batch, depth, threads, repetitions, json }) command.Add(option);
+        foreach (var option in new Option[] { sweep, qubits, batch, depth, threads, repetitions, plot, json }) command.Add(option);
         command.SetAction(result => CommandRunner.Run(context, result.GetValue(verbose), () =>
         {
+            var axis = SweepAxis(result.GetValue(sweep));
+            var qubitCounts = SweepValues(result.GetValue(qubits)!, "--qubits", allowMany: axis == LayerSweepAxis.Qubits);
+            var batchSizes = SweepValues(result.GetValue(batch)!, "--batch", allowMany: axis == LayerSweepAxis.Batch);
+            var threadCounts = Counts(result.GetValue(threads) ?? (axis is null ? "1,2" : "1"), "--threads");
             string? jsonPath = OutputFiles.CheckedFile(result.GetValue(json), "--json");
+            string? plotPath = axis is LayerSweepAxis a
+                ? OutputFiles.CheckedFile(result.GetValue(plot) ?? $"bench-layer-vs-{a.ToString().ToLowerInvariant()}.png", "--plot")
+                : result.GetValue(plot) is null ? null : throw new UsageException("--plot needs --sweep qubits or --sweep batch.");
+            if (plotPath == "-") throw new UsageException("--plot: give a file name ('-' is not allowed for a PNG).");
             var machine = MachineInfo.Current();
             var table = Console(context, jsonPath);
             table.WriteLine($"{"qubits",6} {"batch",6} {"depth",5} {"threads",7} {"forward ms",11} {"(min)",8} {"fwd+bwd ms",11} {"(min)",8}");
-            var rows = LayerBenchmark.Run(result.GetValue(qubits), result.GetValue(batch), result.GetValue(depth),
-                Counts(result.GetValue(threads)!, "--threads"), result.GetValue(repetitions), r => table.WriteLine(
-                    $"{r.Qubits,6} {r.Batch,6} {r.Depth,5} {r.Threads,7} {F(r.Forward.Median),11} {F(r.Forward.Min),8} {F(r.ForwardBackward.Median),11} {F(r.ForwardBackward.Min),8}"));
-            Finish(context, table, jsonPath, new BenchmarkReport<LayerBenchmarkResult>("layer", CommandLine(), machine, rows).ToJson());
+            void Print(LayerBenchmarkResult r) => table.WriteLine(
+                $"{r.Qubits,6} {r.Batch,6} {r.Depth,5} {r.Threads,7} {F(r.Forward.Median),11} {F(r.Forward.Min),8} {F(r.ForwardBackward.Median),11} {F(r.ForwardBackward.Min),8}");
+            int layers = result.GetValue(depth);
+            var rows = axis is LayerSweepAxis swept
+                ? LayerSweep.Run(swept, qubitCounts, batchSizes, layers, threadCounts, result.GetValue(repetitions), Print)
+                : LayerBenchmark.Run(qubitCounts[0], batchSizes[0], layers, threadCounts, result.GetValue(repetitions), Print);
+            string kind = axis is LayerSweepAxis k ? $"layer-vs-{k.ToString().ToLowerInvariant()}" : "layer";
+            Finish(context, table, jsonPath, new BenchmarkReport<LayerBenchmarkResult>(kind, CommandLine(), machine, rows).ToJson());
+            if (axis is LayerSweepAxis plotted && plotPath is not null)
+            {
+                string fixedPart = plotted == LayerSweepAxis.Qubits ? $"B = {batchSizes[0]}" : $"n = {qubitCounts[0]}";
+                LayerSweepPlot.Save(plotPath, $"Batched RY/CNOT layer, depth {layers}, {fixedPart}, complex128 (median of {result.GetValue(repetitions)})",
+                    plotted, rows);
+                table.WriteLine($"wrote {plotPath}");
+            }
             return ExitCodes.Ok;
         }));
         return command;
     }
+
+    /// <summary>The <c>--sweep</c> value: null (no sweep), qubits or batch.</summary>
+    internal static LayerSweepAxis? SweepAxis(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null => null,
+        "qubits" or "n" => LayerSweepAxis.Qubits,
+        "batch" or "b" => LayerSweepAxis.Batch,
+        _ => throw new UsageException($"--sweep must be qubits or batch; got '{text}'."),
+    };
+
+    /// <summary>
+    /// Positive integers as a list (<c>1,8,64</c>), an inclusive range (<c>4..14</c>) or a mix (<c>4..6,10</c>);
+    /// with <paramref name="allowMany"/> false exactly one value.
+    /// </summary>
+    internal static IReadOnlyList<int> SweepValues(string text, string option, bool allowMany)
+    {
+        var values = new List<int>();
+        foreach (string part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            int dots = part.IndexOf("..", StringComparison.Ordinal);
+            if (dots < 0)
+            {
+                values.Add(Positive(part, option));
+                continue;
+            }
+            int first = Positive(part[..dots].Trim(), option), last = Positive(part[(dots + 2)..].Trim(), option);
+            if (last < first) throw new UsageException($"{option}: range '{part}' ends before it starts.");
+            for (int v = first; v <= last; v++) values.Add(v);
+        }
+        if (values.Count == 0) throw new UsageException($"{option}: give at least one value.");
+        if (!allowMany && values.Count > 1)
+            throw new UsageException($"{option}: '{text}' holds {values.Count} values; only the swept quantity (--sweep) may have several.");
+        return values;
+    }
+
+    private static int Positive(string text, string option) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= 1
+            ? value
+            : throw new UsageException($"{option}: '{text}' is not an integer ≥ 1.");
 
     private static Command Circuit(CliContext context, Option<bool> verbose)
     {

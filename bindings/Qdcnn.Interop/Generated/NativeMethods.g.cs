@@ -550,7 +550,11 @@ public static unsafe partial class NativeMethods
     /// sum over subsets T of S of prod_{q in S\T} (p0_given_1 - p1_given_0)_q
     /// prod_{q in T} (1 - p0_given_1 - p1_given_0)_q &lt;Z_T&gt;; for one qubit,
     /// &lt;Z&gt; -&gt; (1 - p01 - p10) &lt;Z&gt; + (p01 - p10) with p01 = p0_given_1 and p10 = p1_given_0.
-    /// Outputs with X or Y on a qubit that has readout error are rejected when run.
+    /// X and Y factors are measured as Z after a basis rotation (see
+    /// qdcnn_simulator_forward_noisy()), so every Pauli factor on a qubit with readout error reads the
+    /// same way: P -&gt; (1 - p01 - p10) P + (p01 - p10), e.g. with readout error on qubit 0 only,
+    /// &lt;X0&gt; -&gt; (1 - p01 - p10) &lt;X0&gt; + (p01 - p10) and
+    /// &lt;Z0 X1&gt; -&gt; (1 - p01 - p10) &lt;Z0 X1&gt; + (p01 - p10) &lt;X1&gt;; exact outputs and shot estimates alike.
     /// </summary>
     [LibraryImport(LibraryName, EntryPoint = "qdcnn_noise_model_set_readout_error")]
     [return: NativeTypeName("qdcnn_status")]
@@ -584,8 +588,8 @@ public static unsafe partial class NativeMethods
     /// </summary>
     /// <param name="method">a qdcnn_noise_method. The density-matrix method needs at most QDCNN_MAX_DENSITY_MATRIX_QUBITS qubits (else QDCNN_ERROR_TOO_MANY_QUBITS) and ignores `trajectories`.</param>
     /// <param name="trajectories">trajectories per sample for QDCNN_NOISE_METHOD_TRAJECTORIES (&gt;= 1, else QDCNN_ERROR_OUT_OF_RANGE). With shots &gt; 0 each shot is one noisy run: the shots are spread evenly over min(trajectories, shots) trajectories.</param>
-    /// <param name="shots">0: exact expectations (averaged over trajectories for that method). &gt; 0: every output is estimated from `shots` samples of the measured (noisy, readout-confused) distribution per sample; then every term must be Z-type (I and Z only), else QDCNN_ERROR_INVALID_ARGUMENT.</param>
-    /// <param name="seed">seeds trajectory choices and shot sampling.</param>
+    /// <param name="shots">0: exact expectations (averaged over trajectories for that method). &gt; 0: outputs are estimated from measurement samples. The terms are grouped by measurement basis (the X/Y pattern of the Pauli string: Z-type terms share the computational basis); per sample, each basis used gets `shots` outcomes of the noisy state rotated into it (H on X qubits, H S^dagger on Y qubits; readout error then confuses the measured distribution), each term is estimated by the mean parity of its qubits' outcome bits, and each output is the coefficient-weighted sum of its terms' estimates. With trajectories, every basis is sampled from the same trajectories.</param>
+    /// <param name="seed">seeds trajectory choices and shot sampling. Z-type terms draw from the sample's stream; each other basis from its own stream derived from `seed`, the sample and the basis, so adding X or Y outputs leaves the estimates of Z-type outputs unchanged.</param>
     /// <param name="outputs">batch * n_outputs values, row-major; written only on success.</param>
     [LibraryImport(LibraryName, EntryPoint = "qdcnn_simulator_forward_noisy")]
     [return: NativeTypeName("qdcnn_status")]

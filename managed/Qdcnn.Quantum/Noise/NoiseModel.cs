@@ -81,8 +81,8 @@ public sealed unsafe class NoiseModel : IDisposable
     /// <summary>
     /// Sets the readout error of <paramref name="qubit"/>: a true 0 reads as 1 with
     /// <paramref name="p1Given0"/>, a true 1 as 0 with <paramref name="p0Given1"/>. For one qubit
-    /// ⟨Z⟩ becomes (1 − p01 − p10)⟨Z⟩ + (p01 − p10); Z products follow from the confused
-    /// distribution. Outputs with X or Y on such a qubit are rejected when run.
+    /// ⟨Z⟩ becomes (1 − p01 − p10)⟨Z⟩ + (p01 − p10); the same holds for an X or Y factor, whose bit
+    /// is read in its own basis, and products follow from the confused distribution.
     /// </summary>
     public NoiseModel ReadoutError(int qubit, double p1Given0, double p0Given1)
     {

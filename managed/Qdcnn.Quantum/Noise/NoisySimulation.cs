@@ -15,7 +15,7 @@ public static unsafe class NoisySimulation
     /// </summary>
     /// <param name="simulator">The simulator (its precision, kernel and threads are used).</param>
     /// <param name="circuit">The circuit.</param>
-    /// <param name="observable">Outputs; with <paramref name="shots"/> &gt; 0 every term must be Z-type (I and Z only).</param>
+    /// <param name="observable">Outputs; with <paramref name="shots"/> &gt; 0 each term is estimated from shots measured in its own X/Y/Z basis.</param>
     /// <param name="parameters">The circuit's parameters.</param>
     /// <param name="inputs">batch × NumInputs values, row-major.</param>
     /// <param name="batch">Number of samples.</param>

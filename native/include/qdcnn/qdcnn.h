@@ -538,7 +538,11 @@ QDCNN_API qdcnn_status qdcnn_noise_model_add_qubit_noise(qdcnn_noise_model* mode
  * sum over subsets T of S of prod_{q in S\T} (p0_given_1 - p1_given_0)_q
  * prod_{q in T} (1 - p0_given_1 - p1_given_0)_q <Z_T>; for one qubit,
  * <Z> -> (1 - p01 - p10) <Z> + (p01 - p10) with p01 = p0_given_1 and p10 = p1_given_0.
- * Outputs with X or Y on a qubit that has readout error are rejected when run.
+ * X and Y factors are measured as Z after a basis rotation (see
+ * qdcnn_simulator_forward_noisy()), so every Pauli factor on a qubit with readout error reads the
+ * same way: P -> (1 - p01 - p10) P + (p01 - p10), e.g. with readout error on qubit 0 only,
+ * <X0> -> (1 - p01 - p10) <X0> + (p01 - p10) and
+ * <Z0 X1> -> (1 - p01 - p10) <Z0 X1> + (p01 - p10) <X1>; exact outputs and shot estimates alike.
  */
 QDCNN_API qdcnn_status qdcnn_noise_model_set_readout_error(qdcnn_noise_model* model,
                                                            int32_t qubit, double p1_given_0,
@@ -564,10 +568,18 @@ QDCNN_API qdcnn_status qdcnn_noise_model_count(const qdcnn_noise_model* model, i
  *                     ::QDCNN_ERROR_OUT_OF_RANGE). With shots > 0 each shot is one noisy run:
  *                     the shots are spread evenly over min(trajectories, shots) trajectories.
  * @param shots        0: exact expectations (averaged over trajectories for that method).
- *                     > 0: every output is estimated from `shots` samples of the measured
- *                     (noisy, readout-confused) distribution per sample; then every term must be
- *                     Z-type (I and Z only), else ::QDCNN_ERROR_INVALID_ARGUMENT.
- * @param seed         seeds trajectory choices and shot sampling.
+ *                     > 0: outputs are estimated from measurement samples. The terms are grouped
+ *                     by measurement basis (the X/Y pattern of the Pauli string: Z-type terms
+ *                     share the computational basis); per sample, each basis used gets `shots`
+ *                     outcomes of the noisy state rotated into it (H on X qubits, H S^dagger on Y
+ *                     qubits; readout error then confuses the measured distribution), each term
+ *                     is estimated by the mean parity of its qubits' outcome bits, and each output
+ *                     is the coefficient-weighted sum of its terms' estimates. With trajectories,
+ *                     every basis is sampled from the same trajectories.
+ * @param seed         seeds trajectory choices and shot sampling. Z-type terms draw from the
+ *                     sample's stream; each other basis from its own stream derived from `seed`,
+ *                     the sample and the basis, so adding X or Y outputs leaves the estimates of
+ *                     Z-type outputs unchanged.
  * @param outputs      batch * n_outputs values, row-major; written only on success.
  * Qubits named by the noise model must exist in the circuit (else ::QDCNN_ERROR_OUT_OF_RANGE).
  */

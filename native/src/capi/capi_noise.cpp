@@ -60,7 +60,7 @@ void forward_noisy_impl(qdcnn_simulator* simulator, const qdcnn_circuit* circuit
                                                   std::to_string(c.n_qubits()));
   }
   const noise::NoiseModel* model = noise_model ? &noise_model->model : nullptr;
-  noise::check_noisy_call(c, o, model, options);
+  noise::check_noisy_call(c, model, options);
   const uint64_t n_in =
       checked_product(batch, static_cast<uint64_t>(c.n_inputs()), "batch * n_inputs");
   const uint64_t n_out =

@@ -8,6 +8,7 @@
 #include "core/measurement.h"
 #include "core/rng.h"
 #include "noise/density_matrix.h"
+#include "noise/measurement_bases.h"
 #include "noise/plan.h"
 #include "noise/readout.h"
 #include "noise/trajectory.h"
@@ -26,43 +27,67 @@ uint64_t sample_seed(uint64_t seed, uint64_t sample) {
   return mix64(seed ^ mix64(sample + 0x9e3779b97f4a7c15ULL));
 }
 
-// Accumulates the sign of every Z-type term over measured outcomes.
+// A separate stream per (sample, basis) for the non-computational bases, so the estimates of
+// Z-type terms keep the sample's main stream (and the numbers they had before X/Y bases existed)
+// and each basis's estimates do not depend on which other bases the observable has.
+uint64_t basis_seed(uint64_t sample_seed, const MeasurementBasis& basis) {
+  return mix64(sample_seed ^ mix64(basis.x_mask + 0x632be59bd9b4e019ULL) ^
+               mix64(basis.y_mask ^ 0x85157af5ULL));
+}
+
+// Accumulates the parity of every term over outcomes measured in the term's basis (for X and Y
+// factors the outcome is of the rotated state, so the term reads as a Z string on its support).
 class ShotTally {
  public:
-  explicit ShotTally(const Observable& observable) {
+  explicit ShotTally(const Observable& observable) : bases_(distinct_bases(observable)) {
     for (int32_t o = 0; o < observable.n_outputs(); ++o) {
       for (const PauliTerm& t : observable.outputs()[static_cast<size_t>(o)]) {
+        const MeasurementBasis b = basis_of(t);
+        size_t index = 0;
+        while (!(bases_[index] == b)) ++index;
         output_.push_back(o);
-        mask_.push_back(t.phase_mask);
+        basis_.push_back(index);
+        mask_.push_back(t.flip_mask | t.phase_mask);
         coefficient_.push_back(t.coefficient);
       }
     }
     signs_.assign(mask_.size(), 0);
+    shots_.assign(bases_.size(), 0);
+    used_.assign(bases_.size(), false);
+    for (size_t b : basis_) used_[b] = true;
   }
+  const std::vector<MeasurementBasis>& bases() const { return bases_; }
+  // Whether some term is measured in basis b (the computational basis may have none).
+  bool used(size_t b) const { return used_[b]; }
   void reset() {
     std::fill(signs_.begin(), signs_.end(), 0);
-    shots_ = 0;
+    std::fill(shots_.begin(), shots_.end(), 0);
   }
-  void add(uint64_t outcome) {
+  void add(size_t basis, uint64_t outcome) {
     for (size_t t = 0; t < mask_.size(); ++t) {
+      if (basis_[t] != basis) continue;
       signs_[t] += (__builtin_popcountll(outcome & mask_[t]) & 1) ? -1 : 1;
     }
-    ++shots_;
+    ++shots_[basis];
   }
-  // out[o] = sum of coefficient * mean sign over the outputs' terms.
+  // out[o] = sum of coefficient * mean parity over the outputs' terms.
   void write(double* out, int32_t n_outputs) const {
     std::fill(out, out + n_outputs, 0.0);
     for (size_t t = 0; t < mask_.size(); ++t) {
-      out[output_[t]] += coefficient_[t] * static_cast<double>(signs_[t]) / static_cast<double>(shots_);
+      out[output_[t]] += coefficient_[t] * static_cast<double>(signs_[t]) /
+                         static_cast<double>(shots_[basis_[t]]);
     }
   }
 
  private:
+  std::vector<MeasurementBasis> bases_;
   std::vector<int32_t> output_;
+  std::vector<size_t> basis_;
   std::vector<uint64_t> mask_;
   std::vector<double> coefficient_;
   std::vector<int64_t> signs_;
-  uint64_t shots_ = 0;
+  std::vector<uint64_t> shots_;
+  std::vector<bool> used_;
 };
 
 // Per-thread working memory of one call.
@@ -74,6 +99,7 @@ struct Workspace {
   std::vector<double> probabilities, cumulative, values;
   TrajectoryScratch<T> trajectory;
   std::unique_ptr<ShotTally> tally;
+  std::vector<Rng> basis_rngs;  // streams of the non-computational bases (tally bases 1, 2, ...)
 };
 
 template <typename T>
@@ -104,7 +130,12 @@ class NoisyRun {
 
   void run_sample(Workspace<T>& w, const double* params, const double* row, uint64_t sample,
                   double* out, bool parallel) {
-    Rng rng(sample_seed(options_.seed, sample));
+    const uint64_t seed = sample_seed(options_.seed, sample);
+    Rng rng(seed);
+    w.basis_rngs.clear();
+    for (size_t b = 1; b < w.tally->bases().size(); ++b) {
+      w.basis_rngs.emplace_back(basis_seed(seed, w.tally->bases()[b]));
+    }
     sim_.prepare(circuit_, row, sample, w.psi0->data());
     bind_gate_matrices(circuit_, params, row, w.gate_matrices.data(), w.sorted_qubits.data());
     if (density_) {
@@ -119,22 +150,24 @@ class NoisyRun {
     std::complex<T>* rho = w.work->data();
     evolve_density_matrix(sim_, plan_, w.gate_matrices.data(), w.sorted_qubits.data(),
                           w.psi0->data(), rho, w.scratch, parallel);
-    density_diagonal(rho, n_, w.probabilities.data());
-    apply_readout_confusion(w.probabilities.data(), n_, readout_);
     if (options_.shots > 0) {
+      // rho is not needed after sampling: it is rotated in place from basis to basis.
       w.tally->reset();
-      sample_distribution(w.probabilities.data(), w.probabilities.size(), options_.shots, rng,
-                          w.cumulative, [&](uint64_t x) { w.tally->add(x); });
+      sample_bases(w, rho, rng, options_.shots, parallel);
       w.tally->write(out, observable_.n_outputs());
       return;
     }
+    density_diagonal(rho, n_, w.probabilities.data());
+    apply_readout_confusion(w.probabilities.data(), n_, readout_);
     for (int32_t o = 0; o < observable_.n_outputs(); ++o) {
       double v = 0;
       for (const PauliTerm& t : observable_.outputs()[static_cast<size_t>(o)]) {
         v += t.diagonal() ? t.coefficient * z_string_expectation(w.probabilities.data(),
                                                                  w.probabilities.size(),
                                                                  t.phase_mask)
-                          : density_expectation(rho, n_, t);
+                          : confused_term_value(t, readout_, [&](const PauliTerm& kept) {
+                              return density_expectation(rho, n_, kept);
+                            });
       }
       out[o] = v;
     }
@@ -160,10 +193,7 @@ class NoisyRun {
                      w.trajectory, parallel);
       if (shots > 0) {
         const uint64_t count = shots / trajectories + (t < shots % trajectories ? 1 : 0);
-        probabilities(psi, size, w.probabilities.data());
-        apply_readout_confusion(w.probabilities.data(), n_, readout_);
-        sample_distribution(w.probabilities.data(), size, count, rng, w.cumulative,
-                            [&](uint64_t x) { w.tally->add(x); });
+        sample_bases(w, psi, rng, count, parallel);  // psi is rebuilt by the next trajectory
         continue;
       }
       exact_values(w, psi);
@@ -173,6 +203,32 @@ class NoisyRun {
       w.tally->write(out, n_out);
     } else {
       for (int32_t o = 0; o < n_out; ++o) out[o] /= static_cast<double>(trajectories);
+    }
+  }
+
+  // Samples `count` outcomes in every basis of the tally and adds them to it. The computational
+  // basis (Z-type terms) comes first, from `state` as given and the main stream `rng`; then
+  // `state` (the density matrix or the trajectory's state) is rotated in place into each other
+  // basis in turn and sampled with that basis's own stream. Readout confusion applies to every
+  // measured distribution, the rotated qubits' bits included.
+  void sample_bases(Workspace<T>& w, std::complex<T>* state, Rng& rng, uint64_t count,
+                    bool parallel) {
+    const std::vector<MeasurementBasis>& bases = w.tally->bases();
+    const uint64_t size = uint64_t{1} << n_;
+    MeasurementBasis current;  // the computational basis
+    for (size_t b = 0; b < bases.size(); ++b) {
+      if (!w.tally->used(b)) continue;
+      rotate_basis(sim_, state, n_, density_, current, bases[b], parallel);
+      current = bases[b];
+      if (density_) {
+        density_diagonal(state, n_, w.probabilities.data());
+      } else {
+        probabilities(state, size, w.probabilities.data());
+      }
+      apply_readout_confusion(w.probabilities.data(), n_, readout_);
+      Rng& stream = b == 0 ? rng : w.basis_rngs[b - 1];
+      sample_distribution(w.probabilities.data(), size, count, stream, w.cumulative,
+                          [&](uint64_t x) { w.tally->add(b, x); });
     }
   }
 
@@ -190,7 +246,9 @@ class NoisyRun {
       for (const PauliTerm& t : observable_.outputs()[static_cast<size_t>(o)]) {
         v += t.diagonal()
                  ? t.coefficient * z_string_expectation(w.probabilities.data(), size, t.phase_mask)
-                 : expectation(psi, n_, t);
+                 : confused_term_value(t, readout_, [&](const PauliTerm& kept) {
+                     return expectation(psi, n_, kept);
+                   });
       }
       w.values[static_cast<size_t>(o)] = v;
     }
@@ -206,18 +264,10 @@ class NoisyRun {
   std::vector<ReadoutError> readout_;
 };
 
-std::string qubit_list(uint64_t mask) {
-  std::string s;
-  for (int q = 0; q < 64; ++q) {
-    if (mask >> q & 1) s += (s.empty() ? "" : ", ") + std::to_string(q);
-  }
-  return s;
-}
-
 }  // namespace
 
-void check_noisy_call(const Circuit& circuit, const Observable& observable,
-                      const NoiseModel* noise, const NoisyOptions& options) {
+void check_noisy_call(const Circuit& circuit, const NoiseModel* noise,
+                      const NoisyOptions& options) {
   const int n = circuit.n_qubits();
   if (options.method != QDCNN_NOISE_METHOD_DENSITY_MATRIX &&
       options.method != QDCNN_NOISE_METHOD_TRAJECTORIES) {
@@ -237,36 +287,12 @@ void check_noisy_call(const Circuit& circuit, const Observable& observable,
     throw Error(QDCNN_ERROR_OUT_OF_RANGE,
                 "trajectories = 0 but the trajectory method needs at least 1");
   }
-  uint64_t readout_mask = 0;
   if (noise) {
     const int32_t largest = noise->largest_qubit();
     if (largest >= n) {
       throw Error(QDCNN_ERROR_OUT_OF_RANGE,
                   "noise model names qubit " + std::to_string(largest) + " but the circuit has " +
                       std::to_string(n) + " qubits");
-    }
-    const std::vector<ReadoutError> errors = noise->readout_errors(n);
-    for (size_t q = 0; q < errors.size(); ++q) {
-      if (errors[q].any()) readout_mask |= uint64_t{1} << q;
-    }
-  }
-  for (int32_t o = 0; o < observable.n_outputs(); ++o) {
-    for (const PauliTerm& t : observable.outputs()[static_cast<size_t>(o)]) {
-      if (t.diagonal()) continue;
-      if (options.shots > 0) {
-        throw Error(QDCNN_ERROR_INVALID_ARGUMENT,
-                    "shots = " + std::to_string(options.shots) + " but output " +
-                        std::to_string(o) + " has a term with X or Y on qubits " +
-                        qubit_list(t.flip_mask) +
-                        "; finite-shot estimation supports Z-type outputs only");
-      }
-      if (t.flip_mask & readout_mask) {
-        throw Error(QDCNN_ERROR_INVALID_ARGUMENT,
-                    "noise model has readout error on qubits " +
-                        qubit_list(t.flip_mask & readout_mask) + " where output " +
-                        std::to_string(o) +
-                        " measures X or Y; readout error applies to Z-type terms only");
-      }
     }
   }
 }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/observable.h"
 #include "core/rng.h"
 #include "noise/noise_model.h"
 
@@ -18,6 +19,15 @@ void apply_readout_confusion(double* probabilities, int n_qubits,
 // sum_x p(x) (-1)^{popcount(x & mask)}: the expectation of the Z string on `mask`.
 double z_string_expectation(const double* probabilities, uint64_t size, uint64_t mask);
 
+// The exact read value of a term (coefficient included): its measurement reads each factor P_q
+// (X, Y or Z, measured as Z after the basis rotation) on a qubit q with readout error as
+// (p0_given_1 - p1_given_0)_q I + (1 - p0_given_1 - p1_given_0)_q P_q, so the value is a weighted
+// sum of the expectations of the term with subsets of those factors removed.
+// expectation_of(term) returns the exact expectation of a term, coefficient included.
+template <typename Expectation>
+double confused_term_value(const PauliTerm& term, const std::vector<ReadoutError>& errors,
+                           Expectation&& expectation_of);
+
 // Draws `shots` outcomes from an (unnormalised, non-negative) distribution; calls
 // on_sample(index) for each. cumulative is scratch of `size` entries.
 template <typename OnSample>
@@ -31,6 +41,32 @@ void sample_distribution(const double* probabilities, uint64_t size, uint64_t sh
 #include "core/errors.h"
 
 namespace qdcnn::noise {
+
+template <typename Expectation>
+double confused_term_value(const PauliTerm& term, const std::vector<ReadoutError>& errors,
+                           Expectation&& expectation_of) {
+  uint64_t confused = 0;  // factors on qubits with readout error
+  for (size_t q = 0; q < errors.size(); ++q) {
+    if (errors[q].any()) confused |= uint64_t{1} << q;
+  }
+  confused &= term.flip_mask | term.phase_mask;
+  double total = 0;
+  for (uint64_t drop = confused;; drop = (drop - 1) & confused) {
+    double weight = 1;
+    for (size_t q = 0; q < errors.size(); ++q) {
+      if (!(confused >> q & 1)) continue;
+      const ReadoutError& e = errors[q];
+      weight *= (drop >> q & 1) ? e.p0_given_1 - e.p1_given_0 : 1 - e.p0_given_1 - e.p1_given_0;
+    }
+    PauliTerm kept = term;
+    kept.n_y -= __builtin_popcountll(drop & term.flip_mask & term.phase_mask);  // Y factors dropped
+    kept.flip_mask &= ~drop;
+    kept.phase_mask &= ~drop;
+    total += weight * expectation_of(kept);
+    if (drop == 0) break;
+  }
+  return total;
+}
 
 template <typename OnSample>
 void sample_distribution(const double* probabilities, uint64_t size, uint64_t shots, Rng& rng,

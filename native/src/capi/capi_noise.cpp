@@ -36,12 +36,6 @@ void require_qubit_index(int32_t qubit) {
   }
 }
 
-uint64_t checked_product(uint64_t a, uint64_t b, const char* what) {
-  if (b != 0 && a > UINT64_MAX / b) {
-    throw Error(QDCNN_ERROR_BUFFER_LENGTH, std::string(what) + " overflows");
-  }
-  return a * b;
-}
 
 void forward_noisy_impl(qdcnn_simulator* simulator, const qdcnn_circuit* circuit,
                         const qdcnn_observable* observable, const qdcnn_noise_model* noise_model,
@@ -61,15 +55,9 @@ void forward_noisy_impl(qdcnn_simulator* simulator, const qdcnn_circuit* circuit
   }
   const noise::NoiseModel* model = noise_model ? &noise_model->model : nullptr;
   noise::check_noisy_call(c, model, options);
-  const uint64_t n_in =
-      checked_product(batch, static_cast<uint64_t>(c.n_inputs()), "batch * n_inputs");
-  const uint64_t n_out =
-      checked_product(batch, static_cast<uint64_t>(o.n_outputs()), "batch * n_outputs");
-  require_buffer(params, params_length, static_cast<uint64_t>(c.n_params()), "params",
-                 "params_length");
-  require_buffer(inputs, inputs_length, n_in, "inputs", "inputs_length");
-  require_all_finite(params, params_length, "params");
-  require_all_finite(inputs, inputs_length, "inputs");
+  const uint64_t n_out = require_batch_inputs(c.n_params(), c.n_inputs(), o.n_outputs(), params,
+                                              params_length, inputs, inputs_length, batch)
+                             .outputs;
   require_buffer(outputs, outputs_length, n_out, "outputs", "outputs_length");
   if (batch == 0) return;
   std::vector<double> out(n_out);

@@ -95,12 +95,6 @@ void check_batch_call(const qdcnn_simulator* simulator, const qdcnn_circuit* cir
                      "observable");
 }
 
-uint64_t checked_product(uint64_t a, uint64_t b, const char* what) {
-  if (b != 0 && a > UINT64_MAX / b) {
-    throw Error(QDCNN_ERROR_BUFFER_LENGTH, std::string(what) + " overflows");
-  }
-  return a * b;
-}
 
 void forward_impl(qdcnn_simulator* simulator, const qdcnn_circuit* circuit,
                   const qdcnn_observable* observable, const double* params, size_t params_length,
@@ -110,13 +104,8 @@ void forward_impl(qdcnn_simulator* simulator, const qdcnn_circuit* circuit,
   UseGuard guard(simulator->in_use, "simulator");
   const Circuit& c = circuit->circuit;
   const Observable& o = observable->observable;
-  const uint64_t n_in = checked_product(batch, static_cast<uint64_t>(c.n_inputs()), "batch * n_inputs");
-  const uint64_t n_out = checked_product(batch, static_cast<uint64_t>(o.n_outputs()), "batch * n_outputs");
-  require_buffer(params, params_length, static_cast<uint64_t>(c.n_params()), "params",
-                 "params_length");
-  require_buffer(inputs, inputs_length, n_in, "inputs", "inputs_length");
-  require_all_finite(params, params_length, "params");
-  require_all_finite(inputs, inputs_length, "inputs");
+  const auto [n_in, n_out] = require_batch_inputs(c.n_params(), c.n_inputs(), o.n_outputs(), params,
+                                                  params_length, inputs, inputs_length, batch);
   require_buffer(outputs, outputs_length, n_out, "outputs", "outputs_length");
   if (batch == 0) return;
   std::vector<double> out(n_out);
@@ -135,13 +124,8 @@ void backward_impl(qdcnn_simulator* simulator, const qdcnn_circuit* circuit,
   UseGuard guard(simulator->in_use, "simulator");
   const Circuit& c = circuit->circuit;
   const Observable& o = observable->observable;
-  const uint64_t n_in = checked_product(batch, static_cast<uint64_t>(c.n_inputs()), "batch * n_inputs");
-  const uint64_t n_out = checked_product(batch, static_cast<uint64_t>(o.n_outputs()), "batch * n_outputs");
-  require_buffer(params, params_length, static_cast<uint64_t>(c.n_params()), "params",
-                 "params_length");
-  require_buffer(inputs, inputs_length, n_in, "inputs", "inputs_length");
-  require_all_finite(params, params_length, "params");
-  require_all_finite(inputs, inputs_length, "inputs");
+  const auto [n_in, n_out] = require_batch_inputs(c.n_params(), c.n_inputs(), o.n_outputs(), params,
+                                                  params_length, inputs, inputs_length, batch);
   require_buffer(grad_outputs, grad_outputs_length, n_out, "grad_outputs", "grad_outputs_length");
   require_all_finite(grad_outputs, grad_outputs_length, "grad_outputs");
   if (grad_inputs || grad_inputs_length) {

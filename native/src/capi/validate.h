@@ -45,6 +45,37 @@ void require_all_finite(const T* values, size_t length, const char* argument) {
   }
 }
 
+// a * b; BUFFER_LENGTH naming `what` when the product overflows 64 bits.
+inline uint64_t checked_product(uint64_t a, uint64_t b, const char* what) {
+  if (b != 0 && a > UINT64_MAX / b) {
+    throw Error(QDCNN_ERROR_BUFFER_LENGTH, std::string(what) + " overflows");
+  }
+  return a * b;
+}
+
+// Element counts of one batched call.
+struct BatchCounts {
+  uint64_t inputs;   // batch * n_inputs
+  uint64_t outputs;  // batch * n_outputs
+};
+
+// The checks every batched entry point shares: params holds n_params finite values, inputs holds
+// batch * n_inputs finite values (NULL allowed when empty). Returns the element counts.
+inline BatchCounts require_batch_inputs(int32_t n_params, int32_t n_inputs, int32_t n_outputs,
+                                        const double* params, size_t params_length,
+                                        const double* inputs, size_t inputs_length,
+                                        uint64_t batch) {
+  const BatchCounts counts{
+      checked_product(batch, static_cast<uint64_t>(n_inputs), "batch * n_inputs"),
+      checked_product(batch, static_cast<uint64_t>(n_outputs), "batch * n_outputs")};
+  require_buffer(params, params_length, static_cast<uint64_t>(n_params), "params",
+                 "params_length");
+  require_buffer(inputs, inputs_length, counts.inputs, "inputs", "inputs_length");
+  require_all_finite(params, params_length, "params");
+  require_all_finite(inputs, inputs_length, "inputs");
+  return counts;
+}
+
 // qubit in [0, n_qubits); `what` is the object ("circuit", "observable").
 inline void require_qubit(int64_t qubit, int n_qubits, const std::string& argument,
                           const char* what) {

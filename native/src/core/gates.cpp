@@ -127,7 +127,9 @@ void build(int32_t kind, const S* a, Cx<S>* out) {
     }
     case QDCNN_GATE_U3: {
       const S c = cos(0.5 * a[0]), s = sin(0.5 * a[0]);
-      const Cx<S> ephi = expi(a[1]), elam = expi(a[2]), eboth = expi(a[1] + a[2]);
+      // e^{i(phi+lambda)} as a product: phi + lambda rounds away phi when |lambda| is huge, and the
+      // matrix would stop being unitary.
+      const Cx<S> ephi = expi(a[1]), elam = expi(a[2]), eboth = ephi * elam;
       const S zero = constant(0.0, S{});
       m.set(0, 0, Cx<S>{c, zero});
       m.set(0, 1, Cx<S>{-s, zero} * elam);

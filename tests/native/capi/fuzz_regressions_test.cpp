@@ -47,4 +47,21 @@ TEST(FuzzRegressions, AngleIndexInt32MaxIsOutOfRange) {
   EXPECT_EQ(qdcnn_circuit_destroy(circuit), QDCNN_OK);
 }
 
+// qasm_parser_fuzzer/u3_huge_lambda_not_unitary: e^{i(phi+lambda)} was computed from the rounded sum
+// phi + lambda, so U3 with |lambda| ~ 1e117 lost phi and was not unitary (norm^2 1.0035 after a run).
+TEST(FuzzRegressions, U3WithHugeAngleStaysUnitary) {
+  const double angles[3] = {0.1, 0.2, 1.1e117};
+  double m[8];
+  ASSERT_EQ(qdcnn_gate_matrix(QDCNN_GATE_U3, angles, 3, m, 8), QDCNN_OK);
+  // Columns of a unitary are orthonormal: check U^dagger U = I entrywise.
+  const double c00 = m[0] * m[0] + m[1] * m[1] + m[4] * m[4] + m[5] * m[5];
+  const double c11 = m[2] * m[2] + m[3] * m[3] + m[6] * m[6] + m[7] * m[7];
+  const double c01_re = m[0] * m[2] + m[1] * m[3] + m[4] * m[6] + m[5] * m[7];
+  const double c01_im = m[0] * m[3] - m[1] * m[2] + m[4] * m[7] - m[5] * m[6];
+  EXPECT_NEAR(c00, 1.0, 1e-12);
+  EXPECT_NEAR(c11, 1.0, 1e-12);
+  EXPECT_NEAR(c01_re, 0.0, 1e-12);
+  EXPECT_NEAR(c01_im, 0.0, 1e-12);
+}
+
 }  // namespace

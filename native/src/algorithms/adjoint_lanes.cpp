@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/lane_engine.h"
+#include "core/lane_product_state.h"
 
 namespace qdcnn {
 
@@ -17,7 +18,7 @@ void lane_adjoint_backward(Simulator<T>& sim, const Circuit& circuit,
   const int n = circuit.n_qubits();
   const int block = lane_block_qubits(n, circuit_is_real(circuit), 2, L);
   const LaneProgram<T> program = compile_lane_program<T>(circuit, params, true, block);
-  const LaneKernels<T>& kernels = sim.kernels().template lanes<T>();
+  const LaneKernelSet<T> kernels = lane_kernel_set(sim);
   const bool real = program.real;
   const uint64_t n_inputs = static_cast<uint64_t>(circuit.n_inputs());
   const size_t n_params = static_cast<size_t>(circuit.n_params());
@@ -39,10 +40,22 @@ void lane_adjoint_backward(Simulator<T>& sim, const Circuit& circuit,
     for (uint64_t c = begin; c < end; ++c) {
       const LaneChunk chunk = make_lane_chunk(inputs, n_inputs, batch, c, L);
       bind_sample_matrices(circuit, program, params, chunk.rows, samples);
-      lane_prepare(circuit, chunk, real, re, im);
+      lane_start(circuit, program, params, chunk, s, true, re, im);
       T* temp = s.work.ensure(plane);  // free again once lambda is built
       lane_run(kernels, program, samples, re, im, temp);
       lane_weighted_observable(observable, program, chunk, grad_outputs, re, im, lre, lim, s);
+      // d/dangle = 2 Re <lambda| dU |psi> per lane, times the binding's scale.
+      auto accumulate_diff = [&](const LaneDiff& diff, const double* inner) {
+        for (int l = 0; l < chunk.valid; ++l) {
+          const double contribution = 2.0 * inner[l] * diff.binding.scale;
+          if (diff.binding.source == QDCNN_ANGLE_PARAMETER) {
+            s.grad_params[static_cast<size_t>(diff.binding.index)] += contribution;
+          } else {
+            g_inputs[(chunk.first + static_cast<uint64_t>(l)) * n_inputs +
+                     static_cast<uint64_t>(diff.binding.index)] += contribution;
+          }
+        }
+      };
       // Undo the ops in reverse, segment by segment; a blocked segment block by block (its ops
       // act within a block, so each block's sweep is exact and the inner products add up).
       for (size_t g = program.segments.size(); g-- > 0;) {
@@ -73,34 +86,61 @@ void lane_adjoint_backward(Simulator<T>& sim, const Circuit& circuit,
               return op.per_sample ? samples + diff.sample_derivative
                                    : program.shared.data() + diff.shared_derivative;
             };
-            auto accumulate = [&](const LaneDiff& diff, const double* inner) {
-              for (int l = 0; l < chunk.valid; ++l) {
-                const double contribution = 2.0 * inner[l] * diff.binding.scale;
-                if (diff.binding.source == QDCNN_ANGLE_PARAMETER) {
-                  s.grad_params[static_cast<size_t>(diff.binding.index)] += contribution;
-                } else {
-                  g_inputs[(chunk.first + static_cast<uint64_t>(l)) * n_inputs +
-                           static_cast<uint64_t>(diff.binding.index)] += contribution;
-                }
-              }
-            };
-            if (op.kind == LaneOpKind::kDense1 && n_active <= 1) {
+            if ((op.kind == LaneOpKind::kDense1 || op.kind == LaneOpKind::kPairs) &&
+                n_active <= 1) {
               // The common case (rotations): both undos and the inner product in one pass.
               const T* dm = n_active ? derivative(*active[0]) : nullptr;
+              const T* dim = dm ? dm + op.entries * L : nullptr;
               double inner[L] = {};
-              kernels.adjoint_step1(bre, bim, blre, blim, kb, op.qubits[0], op.qubits[1], adj,
-                                    adj + op.entries * L, dm, dm ? dm + op.entries * L : nullptr,
-                                    real, inner);
-              if (n_active) accumulate(*active[0], inner);
+              if (op.kind == LaneOpKind::kDense1) {
+                kernels.table.adjoint_step1(bre, bim, blre, blim, kb, op.qubits[0], op.qubits[1],
+                                            adj, adj + op.entries * L, dm, dim, real, inner);
+              } else {
+                LanePairs pairs;
+                if (!lane_block_pairs(op, kb, b, &pairs)) continue;  // control unset here
+                const int32_t gate = circuit.operations()[static_cast<size_t>(op.op_index)].gate;
+                if (n_active && (gate == QDCNN_GATE_RY || gate == QDCNN_GATE_CRY)) {
+                  // dU/dtheta U^dagger = -iY/2: no derivative matrix to multiply.
+                  kernels.pairs.adjoint_step1_ry(bre, bim, blre, blim, kb, pairs, adj,
+                                                 adj + op.entries * L, real, inner);
+                  for (double& v : inner) v *= 0.5;
+                } else {
+                  kernels.pairs.adjoint_step1(bre, bim, blre, blim, kb, pairs, adj,
+                                              adj + op.entries * L, dm, dim, real, inner);
+                }
+              }
+              if (n_active) accumulate_diff(*active[0], inner);
               continue;
             }
-            lane_apply_op(kernels, real, kb, op, adj, bre, bim, temp, true);  // psi before op
+            lane_apply_op(kernels, real, kb, b, op, adj, bre, bim, temp, true);  // psi before op
             for (int a = 0; a < n_active; ++a) {
               double inner[L] = {};
-              lane_inner(kernels, real, kb, op, blre, blim, bre, bim, derivative(*active[a]), inner);
-              accumulate(*active[a], inner);
+              lane_inner(kernels, real, kb, b, op, blre, blim, bre, bim, derivative(*active[a]),
+                         inner);
+              accumulate_diff(*active[a], inner);
             }
-            lane_apply_op(kernels, real, kb, op, adj, blre, blim, temp, true);
+            lane_apply_op(kernels, real, kb, b, op, adj, blre, blim, temp, true);
+          }
+        }
+      }
+      // The prefix ops: lambda is now the bra just after them, psi their product state.
+      if (!program.prefix.empty()) {
+        s.contracted.resize(static_cast<size_t>(n) * L * 2);
+        lane_contract_product(n, s.factors.data(), real, lre, lim, s.contraction.ensure(2 * plane),
+                              s.contracted.data());
+        for (size_t k = 0; k < program.prefix.size(); ++k) {
+          const LanePrefixOp& p = program.prefix[k];
+          for (size_t j = 0; j < p.diffs.size(); ++j) {
+            const LaneDiff& diff = p.diffs[j];
+            const bool is_param = diff.binding.source == QDCNN_ANGLE_PARAMETER;
+            if (!(is_param ? grad_params : grad_inputs)) continue;
+            double inner[L];
+            for (int l = 0; l < L; ++l) {
+              const cdouble* dv = s.factor_derivatives.data() + ((k * 3 + j) * L + l) * 2;
+              const cdouble* c = s.contracted.data() + (static_cast<size_t>(p.qubit) * L + l) * 2;
+              inner[l] = (dv[0] * std::conj(c[0])).real() + (dv[1] * std::conj(c[1])).real();
+            }
+            accumulate_diff(diff, inner);
           }
         }
       }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/errors.h"
+#include "core/lane_product_state.h"
 
 namespace qdcnn {
 namespace {
@@ -45,6 +46,7 @@ void reserve_lane_scratch(LaneScratch<T>& s, const LaneProgram<T>& program, bool
   const size_t plane = (size_t{1} << program.n_qubits) * static_cast<size_t>(kLanes<T>);
   s.psi.ensure(2 * plane);
   if (with_lambda) s.lambda.ensure(2 * plane);
+  if (with_lambda && !program.prefix.empty()) s.contraction.ensure(2 * plane);
   s.work.ensure(plane);
   s.matrices.ensure(std::max<size_t>(program.sample_values, 1));
   s.temp.ensure(static_cast<size_t>(4 * 16 * kLanes<T>));  // an adjoint and a derivative
@@ -89,13 +91,36 @@ void lane_prepare(const Circuit& circuit, const LaneChunk& chunk, bool real, T* 
 }
 
 template <typename T>
-void lane_apply_op(const LaneKernels<T>& k, bool real, int n, const LaneOp& op, const T* m, T* re,
-                   T* im, T* temp, bool undo) {
+void lane_start(const Circuit& circuit, const LaneProgram<T>& program, const double* params,
+                const LaneChunk& chunk, LaneScratch<T>& s, bool with_derivatives, T* re, T* im) {
+  if (program.prefix.empty()) {
+    lane_prepare(circuit, chunk, program.real, re, im);
+    return;
+  }
+  lane_product_factors(circuit, program, params, chunk.rows, with_derivatives, s.factors,
+                       s.factor_derivatives);
+  lane_build_product_state(program.n_qubits, s.factors.data(), program.real, re, im);
+}
+
+template <typename T>
+LaneKernelSet<T> lane_kernel_set(const Simulator<T>& sim) {
+  return {sim.kernels().template lanes<T>(), lane_relabel_kernels<T>(sim.kernels().kind)};
+}
+
+template <typename T>
+void lane_apply_op(const LaneKernelSet<T>& ks, bool real, int n, uint64_t block, const LaneOp& op,
+                   const T* m, T* re, T* im, T* temp, bool undo) {
+  const LaneKernels<T>& k = ks.table;
   const T* mim = m + op.entries * kLanes<T>;
   switch (op.kind) {
     case LaneOpKind::kDense1:
       k.dense1(re, im, n, op.qubits[0], op.qubits[1], m, mim, real);
       return;
+    case LaneOpKind::kPairs: {
+      LanePairs pairs;
+      if (lane_block_pairs(op, n, block, &pairs)) ks.pairs.dense1(re, im, n, pairs, m, mim, real);
+      return;
+    }
     case LaneOpKind::kDense2:
       k.dense2(re, im, n, op.qubits[0], op.qubits[1], m, mim, real);
       return;
@@ -116,13 +141,21 @@ void lane_apply_op(const LaneKernels<T>& k, bool real, int n, const LaneOp& op, 
 }
 
 template <typename T>
-void lane_inner(const LaneKernels<T>& k, bool real, int n, const LaneOp& op, const T* bre,
-                const T* bim, const T* kre, const T* kim, const T* m, double* out) {
+void lane_inner(const LaneKernelSet<T>& ks, bool real, int n, uint64_t block, const LaneOp& op,
+                const T* bre, const T* bim, const T* kre, const T* kim, const T* m, double* out) {
+  const LaneKernels<T>& k = ks.table;
   const T* mim = m + op.entries * kLanes<T>;
   switch (op.kind) {
     case LaneOpKind::kDense1:
       k.inner1(bre, bim, kre, kim, n, op.qubits[0], op.qubits[1], m, mim, real, out);
       return;
+    case LaneOpKind::kPairs: {
+      LanePairs pairs;
+      if (lane_block_pairs(op, n, block, &pairs)) {
+        ks.pairs.inner1(bre, bim, kre, kim, n, pairs, m, mim, real, out);
+      }
+      return;
+    }
     case LaneOpKind::kDense2:
       k.inner2(bre, bim, kre, kim, n, op.qubits[0], op.qubits[1], m, mim, real, out);
       return;
@@ -136,7 +169,7 @@ void lane_inner(const LaneKernels<T>& k, bool real, int n, const LaneOp& op, con
 }
 
 template <typename T>
-void lane_run(const LaneKernels<T>& k, const LaneProgram<T>& program, const T* sample_matrices,
+void lane_run(const LaneKernelSet<T>& k, const LaneProgram<T>& program, const T* sample_matrices,
               T* re, T* im, T* temp) {
   constexpr uint64_t L = static_cast<uint64_t>(kLanes<T>);
   for (const LaneSegment& seg : program.segments) {
@@ -149,7 +182,7 @@ void lane_run(const LaneKernels<T>& k, const LaneProgram<T>& program, const T* s
         const LaneOp& op = program.ops[i];
         const T* m = op.per_sample ? sample_matrices + op.sample_matrix
                                    : program.shared.data() + op.shared_matrix;
-        lane_apply_op(k, program.real, seg.block_qubits, op, m, bre, bim, temp, false);
+        lane_apply_op(k, program.real, seg.block_qubits, b, op, m, bre, bim, temp, false);
       }
     }
   }
@@ -284,7 +317,7 @@ void lane_forward(Simulator<T>& sim, const Circuit& circuit, const Observable& o
   constexpr int L = kLanes<T>;
   const int block = lane_block_qubits(circuit.n_qubits(), circuit_is_real(circuit), 1, L);
   const LaneProgram<T> program = compile_lane_program<T>(circuit, params, false, block);
-  const LaneKernels<T>& kernels = sim.kernels().template lanes<T>();
+  const LaneKernelSet<T> kernels = lane_kernel_set(sim);
   const uint64_t n_inputs = static_cast<uint64_t>(circuit.n_inputs());
   const uint64_t plane = (uint64_t{1} << program.n_qubits) * L;
   const uint64_t chunks = (batch + L - 1) / L;
@@ -297,9 +330,9 @@ void lane_forward(Simulator<T>& sim, const Circuit& circuit, const Observable& o
     for (uint64_t c = begin; c < end; ++c) {
       const LaneChunk chunk = make_lane_chunk(inputs, n_inputs, batch, c, L);
       bind_sample_matrices(circuit, program, params, chunk.rows, matrices);
-      lane_prepare(circuit, chunk, program.real, re, im);
+      lane_start(circuit, program, params, chunk, s, false, re, im);
       lane_run(kernels, program, matrices, re, im, s.work.ensure(plane));
-      lane_outputs(kernels, observable, program, re, im, s, chunk, outputs);
+      lane_outputs(kernels.table, observable, program, re, im, s, chunk, outputs);
     }
   };
   if (sim.threads() > 1 && chunks > 1) {
@@ -312,11 +345,15 @@ void lane_forward(Simulator<T>& sim, const Circuit& circuit, const Observable& o
 #define QDCNN_INSTANTIATE(T)                                                                   \
   template void reserve_lane_scratch<T>(LaneScratch<T>&, const LaneProgram<T>&, bool);         \
   template void lane_prepare<T>(const Circuit&, const LaneChunk&, bool, T*, T*);               \
-  template void lane_apply_op<T>(const LaneKernels<T>&, bool, int, const LaneOp&, const T*, T*, \
-                                 T*, T*, bool);                                                \
-  template void lane_inner<T>(const LaneKernels<T>&, bool, int, const LaneOp&, const T*,       \
-                              const T*, const T*, const T*, const T*, double*);                \
-  template void lane_run<T>(const LaneKernels<T>&, const LaneProgram<T>&, const T*, T*, T*, T*); \
+  template void lane_start<T>(const Circuit&, const LaneProgram<T>&, const double*,             \
+                              const LaneChunk&, LaneScratch<T>&, bool, T*, T*);                \
+  template LaneKernelSet<T> lane_kernel_set<T>(const Simulator<T>&);                           \
+  template void lane_apply_op<T>(const LaneKernelSet<T>&, bool, int, uint64_t, const LaneOp&,   \
+                                 const T*, T*, T*, T*, bool);                                  \
+  template void lane_inner<T>(const LaneKernelSet<T>&, bool, int, uint64_t, const LaneOp&,      \
+                              const T*, const T*, const T*, const T*, const T*, double*);      \
+  template void lane_run<T>(const LaneKernelSet<T>&, const LaneProgram<T>&, const T*, T*, T*,   \
+                            T*);                                                               \
   template void lane_outputs<T>(const LaneKernels<T>&, const Observable&,                      \
                                 const LaneProgram<T>&, const T*, const T*, LaneScratch<T>&,    \
                                 const LaneChunk&, double*);                                    \

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "core/lane_program.h"
+#include "core/lane_relabel.h"
 #include "core/lane_scratch.h"
 #include "core/observable.h"
 #include "core/simulator.h"
@@ -34,24 +35,40 @@ void reserve_lane_scratch(LaneScratch<T>& scratch, const LaneProgram<T>& program
 template <typename T>
 void lane_prepare(const Circuit& circuit, const LaneChunk& chunk, bool real, T* re, T* im);
 
+// Writes the chunk's state before program.ops: the product state of program.prefix (its factors,
+// with derivatives when asked, left in s.factors / s.factor_derivatives), else as lane_prepare.
+template <typename T>
+void lane_start(const Circuit& circuit, const LaneProgram<T>& program, const double* params,
+                const LaneChunk& chunk, LaneScratch<T>& s, bool with_derivatives, T* re, T* im);
+
+// The lane kernels of one instruction set: the table's and the relabelled-pair ones.
+template <typename T>
+struct LaneKernelSet {
+  const LaneKernels<T>& table;
+  const LaneRelabelKernels<T>& pairs;
+};
+
+template <typename T>
+LaneKernelSet<T> lane_kernel_set(const Simulator<T>& simulator);
+
 // Applies one op with a lane-form matrix of its shape (ignored for permutations) to a state of
-// n_qubits (a whole chunk, or one block of it whose rows the op's qubits stay within).
+// n_qubits (a whole chunk, or block `block` of it, whose rows the op's qubits stay within).
 // temp: 2^n_qubits rows for kGather; undo: apply a kGather's inverse (other ops get their
 // adjoint as `matrix`).
 template <typename T>
-void lane_apply_op(const LaneKernels<T>& kernels, bool real, int n_qubits, const LaneOp& op,
-                   const T* matrix, T* re, T* im, T* temp, bool undo);
+void lane_apply_op(const LaneKernelSet<T>& kernels, bool real, int n_qubits, uint64_t block,
+                   const LaneOp& op, const T* matrix, T* re, T* im, T* temp, bool undo);
 
 // out[l] += Re <bra_l| M |ket_l> for a lane-form matrix M of the op's shape (not permutations).
 template <typename T>
-void lane_inner(const LaneKernels<T>& kernels, bool real, int n_qubits, const LaneOp& op,
-                const T* bre, const T* bim, const T* kre, const T* kim, const T* matrix,
-                double* out);
+void lane_inner(const LaneKernelSet<T>& kernels, bool real, int n_qubits, uint64_t block,
+                const LaneOp& op, const T* bre, const T* bim, const T* kre, const T* kim,
+                const T* matrix, double* out);
 
 // Applies every op of the program, segment by segment (blocked segments block by block);
 // sample_matrices from bind_sample_matrices.
 template <typename T>
-void lane_run(const LaneKernels<T>& kernels, const LaneProgram<T>& program,
+void lane_run(const LaneKernelSet<T>& kernels, const LaneProgram<T>& program,
               const T* sample_matrices, T* re, T* im, T* temp);
 
 // Writes the observable's outputs of the chunk's valid lanes into outputs (batch x n_outputs).

@@ -103,7 +103,7 @@ void schedule(std::vector<LaneOp>& ops, int n_qubits, int block_qubits,
     const size_t begin = ordered.size();
     for (LaneOp& op : remaining) {
       const uint64_t mask = op.qubit_mask();
-      const bool low = (mask & ~low_mask) == 0;
+      const bool low = (op.locality_mask() & ~low_mask) == 0;
       if (low == want_low && (mask & blocked) == 0) {
         ordered.push_back(std::move(op));
       } else {
@@ -118,55 +118,6 @@ void schedule(std::vector<LaneOp>& ops, int n_qubits, int block_qubits,
     want_low = !want_low;
   }
   ops = std::move(ordered);
-}
-
-// Merges each run of kMinGatherRun or more consecutive permutations inside a segment into one
-// kGather over the segment's block rows (CNOT ladders are common). A CNOT or SWAP moves half of
-// the rows once, a gather moves every row twice (through a copy): it pays off from 4 on.
-constexpr size_t kMinGatherRun = 4;
-void merge_permutations(std::vector<LaneOp>& ops, std::vector<LaneSegment>& segments) {
-  std::vector<LaneOp> merged;
-  merged.reserve(ops.size());
-  for (LaneSegment& seg : segments) {
-    const size_t begin = merged.size();
-    for (size_t i = seg.begin; i < seg.end;) {
-      size_t j = i;
-      while (j < seg.end && ops[j].kind == LaneOpKind::kPermute) ++j;
-      if (j - i < kMinGatherRun) {
-        merged.push_back(std::move(ops[i]));
-        ++i;
-        continue;
-      }
-      // Position of the amplitude that started at row r, after ops[i, j).
-      const uint32_t rows = uint32_t{1} << seg.block_qubits;
-      LaneOp g;
-      g.kind = LaneOpKind::kGather;
-      g.op_index = ops[i].op_index;
-      g.source.resize(rows);
-      g.inverse.resize(rows);
-      for (uint32_t r = 0; r < rows; ++r) {
-        uint64_t at = r;
-        for (size_t p = i; p < j; ++p) {
-          const LaneOp& op = ops[p];
-          const uint64_t partner = at ^ op.flip;
-          if ((at & op.select_mask) == op.select_value ||
-              (partner & op.select_mask) == op.select_value) {
-            at = partner;
-          }
-        }
-        g.source[at] = r;
-        g.inverse[r] = static_cast<uint32_t>(at);
-      }
-      for (size_t p = i; p < j; ++p) {
-        g.select_mask |= ops[p].select_mask | ops[p].flip;  // qubits touched (for qubit_mask)
-      }
-      merged.push_back(std::move(g));
-      i = j;
-    }
-    seg.begin = begin;
-    seg.end = merged.size();
-  }
-  ops = std::move(merged);
 }
 
 // Lane entries of the one-angle rotations (RX, RY, RZ, PHASE and the controlled RX, RY, whose
@@ -201,7 +152,186 @@ void rotation_entries(int32_t gate, double theta, cdouble* u, cdouble* d) {
   }
 }
 
+// Marks the ops that belong to the product-state prefix (see LanePrefixOp): single-qubit ops
+// on a qubit no multi-qubit op has touched yet. Only for basis initial states.
+std::vector<bool> prefix_ops(const Circuit& circuit) {
+  const auto& ops = circuit.operations();
+  std::vector<bool> in_prefix(ops.size(), false);
+  if (circuit.initial_state() == InitialState::kAmplitudes) return in_prefix;
+  uint64_t closed = 0;  // qubits a multi-qubit op has touched
+  for (size_t i = 0; i < ops.size(); ++i) {
+    const Operation& op = ops[i];
+    if (op.gate == QDCNN_GATE_I) continue;
+    uint64_t mask = 0;
+    for (int j = 0; j < op.n_qubits; ++j) mask |= uint64_t{1} << op.qubits[j];
+    if (op.n_qubits == 1 && (closed & mask) == 0) {
+      in_prefix[i] = true;
+    } else {
+      closed |= mask;
+    }
+  }
+  return in_prefix;
+}
+
+// The affine GF(2) map between stored rows p and logical basis indices x: x_q =
+// parity(p & rows[q]) ^ bit q of offset; cols[q] = the stored bits that flip x_q alone.
+struct Frame {
+  std::vector<uint64_t> rows, cols;
+  uint64_t offset = 0;
+
+  explicit Frame(int n) : rows(static_cast<size_t>(n)), cols(static_cast<size_t>(n)) {
+    reset();
+  }
+  void reset() {
+    for (size_t q = 0; q < rows.size(); ++q) rows[q] = cols[q] = uint64_t{1} << q;
+    offset = 0;
+  }
+  bool identity_on(int q) const {
+    const uint64_t bit = uint64_t{1} << q;
+    return rows[static_cast<size_t>(q)] == bit && cols[static_cast<size_t>(q)] == bit &&
+           (offset & bit) == 0;
+  }
+  bool identity() const {
+    for (size_t q = 0; q < rows.size(); ++q) {
+      if (!identity_on(static_cast<int>(q))) return false;
+    }
+    return true;
+  }
+  void x(int q) { offset ^= uint64_t{1} << q; }
+  void cnot(int c, int t) {  // x_t ^= x_c
+    rows[static_cast<size_t>(t)] ^= rows[static_cast<size_t>(c)];
+    cols[static_cast<size_t>(c)] ^= cols[static_cast<size_t>(t)];
+    offset ^= ((offset >> c) & 1) << t;
+  }
+  void swap(int a, int b) {
+    std::swap(rows[static_cast<size_t>(a)], rows[static_cast<size_t>(b)]);
+    std::swap(cols[static_cast<size_t>(a)], cols[static_cast<size_t>(b)]);
+    const uint64_t differ = ((offset >> a) ^ (offset >> b)) & 1;
+    offset ^= (differ << a) | (differ << b);
+  }
+  uint64_t logical(uint64_t p) const {
+    uint64_t x = offset;
+    for (size_t q = 0; q < rows.size(); ++q) {
+      x ^= static_cast<uint64_t>(__builtin_parityll(p & rows[q])) << q;
+    }
+    return x;
+  }
+};
+
+// The gather from `from` to `to` (same logical state): stored row p' of the new layout takes
+// stored row p of the old one where both hold the same logical index.
+LaneOp reframe(const Frame& from, const Frame& to, int n, int op_index) {
+  LaneOp g;
+  g.kind = LaneOpKind::kGather;
+  g.op_index = op_index;
+  g.select_mask = n >= 64 ? ~uint64_t{0} : (uint64_t{1} << n) - 1;
+  const uint32_t size = uint32_t{1} << n;
+  g.source.resize(size);
+  g.inverse.resize(size);
+  for (uint32_t p_new = 0; p_new < size; ++p_new) {
+    const uint64_t x = to.logical(p_new) ^ from.offset;
+    uint64_t p_old = 0;
+    for (size_t q = 0; q < from.cols.size(); ++q) {
+      if ((x >> q) & 1) p_old ^= from.cols[q];
+    }
+    g.source[p_new] = static_cast<uint32_t>(p_old);
+    g.inverse[p_old] = p_new;
+  }
+  return g;
+}
+
+// The op as the frame addresses it: unchanged where the frame leaves its qubits in place.
+void address(const Frame& frame, LaneOp& op) {
+  const int t = op.qubits[0], c = op.qubits[1];
+  if (frame.identity_on(t) && (c < 0 || frame.identity_on(c))) return;
+  op.kind = LaneOpKind::kPairs;
+  op.flip = frame.cols[static_cast<size_t>(t)];
+  op.role_mask = frame.rows[static_cast<size_t>(t)];
+  op.role = static_cast<int>((frame.offset >> t) & 1);
+  op.controlled = c >= 0;
+  if (op.controlled) {
+    op.ctrl_mask = frame.rows[static_cast<size_t>(c)];
+    op.ctrl_want = 1 ^ static_cast<int>((frame.offset >> c) & 1);
+  }
+}
+
+// Absorbs every permutation (X, CNOT, SWAP) into a frame instead of moving rows; 2x2 ops on
+// qubits the frame has moved become kPairs. Other ops (and the end of the program) first get
+// the rows written back in logical order by one gather. Ops in circuit order, before
+// scheduling. (Gathering into a layout where a layer's kPairs stay within L1 blocks was
+// measured slower than running them as whole-chunk passes: a gather costs several passes.)
+void relabel(const Circuit& circuit, std::vector<LaneOp>& ops, int n) {
+  Frame frame(n);
+  std::vector<LaneOp> out;
+  out.reserve(ops.size() + 1);
+  for (LaneOp& op : ops) {
+    const Operation& source = circuit.operations()[static_cast<size_t>(op.op_index)];
+    if (op.kind == LaneOpKind::kPermute) {
+      switch (source.gate) {
+        case QDCNN_GATE_X: frame.x(source.qubits[0]); continue;
+        case QDCNN_GATE_CNOT: frame.cnot(source.qubits[0], source.qubits[1]); continue;
+        case QDCNN_GATE_SWAP: frame.swap(source.qubits[0], source.qubits[1]); continue;
+        default: break;
+      }
+    }
+    if (op.kind == LaneOpKind::kDense1) {
+      address(frame, op);
+    } else if (!frame.identity()) {
+      out.push_back(reframe(frame, Frame(n), n, op.op_index));
+      frame.reset();
+    }
+    out.push_back(std::move(op));
+  }
+  if (!frame.identity()) {
+    out.push_back(reframe(frame, Frame(n), n, static_cast<int>(circuit.operations().size())));
+  }
+  ops = std::move(out);
+}
+
 }  // namespace
+
+bool lane_block_pairs(const LaneOp& op, int block_qubits, uint64_t block, LanePairs* pairs) {
+  const uint64_t low = block_qubits >= 64 ? ~uint64_t{0} : (uint64_t{1} << block_qubits) - 1;
+  const uint64_t base = block << block_qubits;
+  pairs->flip = op.flip;
+  pairs->role_mask = op.role_mask & low;
+  pairs->role = op.role ^ __builtin_parityll(base & op.role_mask);
+  pairs->controlled = false;
+  if (!op.controlled) return true;
+  const int want = op.ctrl_want ^ __builtin_parityll(base & op.ctrl_mask);
+  pairs->ctrl_mask = op.ctrl_mask & low;
+  if (pairs->ctrl_mask == 0) return want == 0;  // the control parity is 0 on the whole block
+  pairs->controlled = true;
+  pairs->ctrl_want = want;
+  return true;
+}
+
+void single_qubit_matrix(const Operation& op, const double* params, const double* inputs,
+                         cdouble* m, cdouble (*derivatives)[4]) {
+  if (is_rotation(op.gate)) {
+    cdouble u[4], d[4];
+    rotation_entries(op.gate, op.angles[0].value(params, inputs), u, d);
+    if (op.gate == QDCNN_GATE_RZ || op.gate == QDCNN_GATE_PHASE) {  // diagonal entries
+      m[0] = u[0], m[1] = 0, m[2] = 0, m[3] = u[1];
+      if (derivatives) {
+        derivatives[0][0] = d[0], derivatives[0][1] = 0, derivatives[0][2] = 0;
+        derivatives[0][3] = d[1];
+      }
+    } else {
+      std::copy(u, u + 4, m);
+      if (derivatives) std::copy(d, d + 4, derivatives[0]);
+    }
+    return;
+  }
+  op.matrix_into(params, inputs, m);
+  if (!derivatives) return;
+  double angles[3];
+  for (int a = 0; a < op.n_angles; ++a) angles[a] = op.angles[a].value(params, inputs);
+  for (int a = 0; a < op.n_angles; ++a) {
+    if (op.angles[a].source == QDCNN_ANGLE_CONSTANT) continue;
+    gate_matrix_derivative_into(op.gate, angles, a, derivatives[a]);
+  }
+}
 
 uint64_t LaneOp::qubit_mask() const {
   switch (kind) {
@@ -209,6 +339,8 @@ uint64_t LaneOp::qubit_mask() const {
       return select_mask | flip;
     case LaneOpKind::kGather:
       return select_mask;
+    case LaneOpKind::kPairs:
+      return flip | role_mask | ctrl_mask;
     case LaneOpKind::kDense1:
       return (uint64_t{1} << qubits[0]) | (qubits[1] >= 0 ? uint64_t{1} << qubits[1] : 0);
     case LaneOpKind::kDense2:
@@ -235,6 +367,7 @@ bool circuit_is_real(const Circuit& circuit) {
 void lane_entries(const Operation& op, const LaneOp& lane_op, const cdouble* m, cdouble* out) {
   switch (lane_op.kind) {
     case LaneOpKind::kDense1:
+    case LaneOpKind::kPairs:  // a relabelled kDense1: the same entries
       if (lane_op.qubits[1] < 0) {
         std::copy(m, m + 4, out);
       } else {  // gate order (control, target): the block where bit 0 (control) is set
@@ -284,7 +417,7 @@ void lane_adjoint(const LaneOp& op, const T* in, T* out) {
     }
     return;
   }
-  const int dim = op.kind == LaneOpKind::kDense1 ? 2 : 4;
+  const int dim = op.kind == LaneOpKind::kDense2 ? 4 : 2;
   for (int r = 0; r < dim; ++r) {
     for (int c = 0; c < dim; ++c) {
       const int to = (r * dim + c) * lanes, from = (c * dim + r) * lanes;
@@ -305,9 +438,31 @@ LaneProgram<T> compile_lane_program(const Circuit& circuit, const double* params
   program.with_derivatives = with_derivatives;
   const auto& ops = circuit.operations();
   const int lanes = kLanes<T>;
+  const std::vector<bool> in_prefix = prefix_ops(circuit);
+  program.initial_basis =
+      circuit.initial_state() == InitialState::kBasis ? circuit.initial_basis() : 0;
   for (size_t i = 0; i < ops.size(); ++i) {
     const Operation& op = ops[i];
     if (op.gate == QDCNN_GATE_I) continue;
+    if (in_prefix[i]) {
+      LanePrefixOp p;
+      p.op_index = static_cast<int>(i);
+      p.qubit = op.qubits[0];
+      p.per_sample = op.depends_on_inputs();
+      if (!p.per_sample) {
+        single_qubit_matrix(op, params, nullptr, p.matrix,
+                            with_derivatives ? p.derivative : nullptr);
+      }
+      for (int a = 0; a < op.n_angles; ++a) {
+        if (op.angles[a].source == QDCNN_ANGLE_CONSTANT) continue;
+        LaneDiff d;
+        d.angle = a;
+        d.binding = op.angles[a];
+        p.diffs.push_back(d);
+      }
+      program.prefix.push_back(std::move(p));
+      continue;
+    }
     LaneOp l = classify(op, static_cast<int>(i));
     l.per_sample = op.depends_on_inputs();
     cdouble full[16], entries[16];
@@ -348,8 +503,8 @@ LaneProgram<T> compile_lane_program(const Circuit& circuit, const double* params
     }
     program.ops.push_back(std::move(l));
   }
+  relabel(circuit, program.ops, program.n_qubits);
   schedule(program.ops, program.n_qubits, block_qubits, program.segments);
-  merge_permutations(program.ops, program.segments);
   return program;
 }
 

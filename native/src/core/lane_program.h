@@ -10,12 +10,15 @@
 #include <vector>
 
 #include "core/circuit.h"
+#include "core/lane_relabel.h"
 #include "kernels/kernel_table.h"
 
 namespace qdcnn {
 
-// kGather: a run of permutations (X, CNOT, SWAP) merged into one pass (see LaneOp::source).
-enum class LaneOpKind { kDense1, kDense2, kDiag, kPermute, kGather };
+// Permutations (X, CNOT, SWAP) are classified kPermute, then absorbed into a relabelled frame
+// (see lane_relabel.h): 2x2 ops after them become kPairs, and a kGather writes the rows back in
+// logical order before any other op and at the end (see LaneOp::source).
+enum class LaneOpKind { kDense1, kDense2, kDiag, kPermute, kGather, kPairs };
 
 struct LaneDiff {
   int angle = 0;                // index into the operation's angles
@@ -31,8 +34,12 @@ struct LaneOp {
   int qubits[2] = {0, -1};
   int k = 1;
   int entries = 0;  // complex matrix entries: 4, 16, 2^k, or 0 for kPermute
-  uint64_t select_mask = 0, select_value = 0, flip = 0;  // kPermute
-  // kGather, over the rows of its segment's block: row i <- row source[i]; inverse undoes it.
+  uint64_t select_mask = 0, select_value = 0, flip = 0;  // kPermute (flip also for kPairs)
+  // kPairs, over the whole register (see LanePairs; lane_block_pairs makes them block-local).
+  uint64_t role_mask = 0, ctrl_mask = 0;
+  int role = 0, ctrl_want = 1;
+  bool controlled = false;
+  // kGather, over the whole chunk: row i <- row source[i]; inverse undoes it.
   std::vector<uint32_t> source, inverse;
   bool per_sample = false;                                // matrix depends on inputs
   size_t shared_matrix = 0, shared_adjoint = 0;           // in LaneProgram::shared, if !per_sample
@@ -40,8 +47,10 @@ struct LaneOp {
   size_t sample_adjoint = 0;  // (adjoint only with derivatives)
   std::vector<LaneDiff> diffs;
 
-  // Bits of every qubit the op touches.
+  // Bits of every qubit the op touches (reads or writes).
   uint64_t qubit_mask() const;
+  // Bits whose rows the op combines: a block holding all of them can run the op alone.
+  uint64_t locality_mask() const { return kind == LaneOpKind::kPairs ? flip : qubit_mask(); }
 
   // Lane-form values (re block then im block) of this op's matrix shape.
   size_t lane_values(int lanes) const { return static_cast<size_t>(2 * entries * lanes); }
@@ -56,16 +65,36 @@ struct LaneSegment {
   int block_qubits = 0;
 };
 
+// A single-qubit op that acts on its qubit before any multi-qubit op does, on a basis initial
+// state: all of them together prepare a product state, built directly (see lane_product_state.h)
+// instead of applied gate by gate. Matrices of input-free ops are computed once per call.
+struct LanePrefixOp {
+  int op_index = 0;
+  int qubit = 0;
+  bool per_sample = false;
+  cdouble matrix[4] = {};          // 2x2 row-major, if !per_sample
+  cdouble derivative[3][4] = {};   // dU/d(angles[a]) at [a], if !per_sample and with derivatives
+  std::vector<LaneDiff> diffs;     // angle and binding only
+};
+
 template <typename T>
 struct LaneProgram {
   int n_qubits = 0;
   bool real = false;
   bool with_derivatives = false;
+  // Non-empty: the chunk starts from the product state of these ops (in circuit order) applied to
+  // the initial basis state; ops holds the rest of the circuit.
+  std::vector<LanePrefixOp> prefix;
+  uint64_t initial_basis = 0;
   std::vector<LaneOp> ops;            // in execution order (commuting ops may be reordered)
   std::vector<LaneSegment> segments;  // cover ops in order
   std::vector<T> shared;              // lane-form matrices, adjoints and derivatives
   size_t sample_values = 0;           // size of a chunk's per-sample buffer
 };
+
+// The pairs of a kPairs op inside block `block` of 2^block_qubits rows; false when its control
+// (on bits above the block) is unset for the whole block.
+bool lane_block_pairs(const LaneOp& op, int block_qubits, uint64_t block, LanePairs* pairs);
 
 // Qubits per L1-sized block for a chunk of `states` state vectors (1 forward, 2 adjoint).
 int lane_block_qubits(int n_qubits, bool real, int states, int lanes);
@@ -78,6 +107,12 @@ bool circuit_is_real(const Circuit& circuit);
 template <typename T>
 LaneProgram<T> compile_lane_program(const Circuit& circuit, const double* params,
                                     bool with_derivatives, int block_qubits);
+
+// 2x2 matrix (row-major) of a single-qubit op and its derivatives by each of its angles
+// (derivatives[j] for angles[j], only when derivatives != nullptr); inputs may be null for
+// input-free ops.
+void single_qubit_matrix(const Operation& op, const double* params, const double* inputs,
+                         cdouble* matrix, cdouble (*derivatives)[4]);
 
 // Writes the op's matrix entries (its shape, see LaneOp) from a full gate-order matrix.
 void lane_entries(const Operation& op, const LaneOp& lane_op, const cdouble* gate_matrix,

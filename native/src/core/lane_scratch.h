@@ -1,5 +1,6 @@
 #pragma once
 // Per-thread working memory of the batch-major (lane) path, grown on demand and kept across calls.
+#include <complex>
 #include <cstddef>
 #include <vector>
 
@@ -31,6 +32,8 @@ struct LaneScratch {
   LaneBuffer<T> work;      // expectation scratch
   LaneBuffer<T> matrices;  // per-sample matrices of the chunk
   LaneBuffer<T> temp;      // one op's adjoint or derivative
+  LaneBuffer<T> contraction;  // product-state gradients (see lane_product_state.h)
+  std::vector<std::complex<double>> factors, factor_derivatives, contracted;
   std::vector<double> values;       // per-lane expectations / inner products
   std::vector<double> grad_params;  // this thread's parameter gradient
 };

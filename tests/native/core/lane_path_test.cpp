@@ -29,7 +29,8 @@ std::string describe(const Case& c) {
 }
 
 // The layer of the benchmarks: RY(input) on every qubit, then per layer RY(parameter) on every
-// qubit and a CNOT ladder (runs of permutations are merged into one gather), plus X and SWAP.
+// qubit and a CNOT ladder (absorbed into a relabelled frame, so the next layer's rotations
+// address their pairs through it), plus X and SWAP.
 CircuitPtr ladder_circuit(int n, int layers) {
   CircuitPtr c;
   EXPECT_EQ(qdcnn_circuit_create(n, c.out()), QDCNN_OK);
@@ -45,17 +46,24 @@ CircuitPtr ladder_circuit(int n, int layers) {
   return c;
 }
 
-void check_case(const Case& k, uint64_t seed, bool ladder = false) {
+void check_circuit(const Case& k, const CircuitPtr& c, uint64_t seed);
+
+void check_case(const Case& k, uint64_t seed, bool ladder = false, int n_gates = 45) {
   SCOPED_TRACE(describe(k) + (ladder ? " ladder" : ""));
   RandomCircuitSpec spec;
   spec.n_qubits = k.n_qubits;
-  spec.n_gates = 45;
+  spec.n_gates = n_gates;
   spec.n_params = 6;
   spec.n_inputs = 4;
   spec.amplitude_encoding = k.amplitudes;
   spec.seed = seed;
   CircuitPtr c = ladder ? ladder_circuit(k.n_qubits, 3)
                  : k.real ? random_real_circuit(spec) : random_circuit(spec);
+  check_circuit(k, c, seed);
+}
+
+// Forward outputs and adjoint gradients of a batch against each sample alone.
+void check_circuit(const Case& k, const CircuitPtr& c, uint64_t seed) {
   ObservablePtr o = mixed_observable(k.n_qubits);
   const size_t n_in = static_cast<size_t>(circuit_inputs(c.get()));
   const size_t n_out = static_cast<size_t>(n_outputs(o.get()));
@@ -173,6 +181,62 @@ TEST(LanePath, ZeroNormNamesTheSample) {
             QDCNN_ERROR_ZERO_NORM);
   EXPECT_NE(last_error().find("sample 9"), std::string::npos) << last_error();
   for (double v : out) EXPECT_EQ(v, -7.0);  // outputs untouched on failure
+}
+
+// Permutations anywhere (random X, CNOT, SWAP between every gate kind) are absorbed into the
+// relabelled frame: controlled 2x2 ops, input-bound non-rotations (U3) and several-angle ops
+// after them run as kPairs, and any other op first writes the rows back in logical order.
+// Shorter circuits keep more of their single-qubit starts in the product-state prefix.
+TEST(LanePath, RelabelledFramesEqualOneByOne) {
+  uint64_t seed = 600;
+  for (int32_t precision : {QDCNN_PRECISION_COMPLEX128, QDCNN_PRECISION_COMPLEX64}) {
+    for (int n : {3, 4, 5, 10}) {
+      for (int n_gates : {12, 35}) {
+        for (size_t batch : {3, 9}) {
+          check_case({precision, n, batch, 1, false, false}, ++seed, false, n_gates);
+          check_case({precision, n, batch, 1, true, false}, ++seed, false, n_gates);
+        }
+      }
+    }
+  }
+}
+
+// A basis initial state with single-qubit starts of every kind (rotations bound to inputs and
+// parameters, a three-angle U3, fixed gates, X) is built as a product state; the gradients of
+// those starts come from contracting the bra with the other qubits' factors.
+TEST(LanePath, ProductStartFromBasisStateEqualsOneByOne) {
+  uint64_t seed = 700;
+  for (int32_t precision : {QDCNN_PRECISION_COMPLEX128, QDCNN_PRECISION_COMPLEX64}) {
+    for (int n : {1, 2, 5, 11}) {
+      CircuitPtr c;
+      ASSERT_EQ(qdcnn_circuit_create(n, c.out()), QDCNN_OK);
+      ASSERT_EQ(qdcnn_circuit_set_initial_basis(c.get(), (uint64_t{0b10110} >> 1) & ((uint64_t{1} << n) - 1)),
+                QDCNN_OK);
+      for (int q = 0; q < n; ++q) {
+        ASSERT_EQ(add_gate(c.get(), QDCNN_GATE_RY, {q}, {input(q % 4, 0.8, 0.2)}), QDCNN_OK);
+        switch (q % 4) {
+          case 0: ASSERT_EQ(add_gate(c.get(), QDCNN_GATE_RZ, {q}, {param(q % 6, 1.2, 0.1)}), QDCNN_OK); break;
+          case 1:
+            ASSERT_EQ(add_gate(c.get(), QDCNN_GATE_U3, {q},
+                               {param(q % 6, 1.0, 0.0), input((q + 1) % 4, 0.7, -0.3), constant(0.4)}),
+                      QDCNN_OK);
+            break;
+          case 2: ASSERT_EQ(add_gate(c.get(), QDCNN_GATE_H, {q}, {}), QDCNN_OK); break;
+          default: ASSERT_EQ(add_gate(c.get(), QDCNN_GATE_X, {q}, {}), QDCNN_OK); break;
+        }
+        ASSERT_EQ(add_gate(c.get(), QDCNN_GATE_RX, {q}, {param((q + 2) % 6, 0.9, 0.3)}), QDCNN_OK);
+      }
+      for (int q = 0; q + 1 < n; ++q) ASSERT_EQ(add_gate(c.get(), QDCNN_GATE_CNOT, {q, q + 1}, {}), QDCNN_OK);
+      for (int q = 0; q < n; ++q) {
+        ASSERT_EQ(add_gate(c.get(), QDCNN_GATE_RY, {q}, {param((q + 3) % 6, 1.1, 0.0)}), QDCNN_OK);
+      }
+      for (size_t batch : {2, 17}) {
+        const Case k{precision, n, batch, 1, false, false};
+        SCOPED_TRACE(describe(k) + " basis start");
+        check_circuit(k, c, ++seed);
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Every lane (batch-major) kernel of every kernel this CPU runs against the portable scalar
-// reference, on random lane states and per-lane matrices, float and double, real and complex,
+// reference (and the relabelled-pair kernels of lane_relabel.h against a plain loop over their
+// documented pairs), on random lane states and per-lane matrices, float and double, real and complex,
 // every qubit position, with and without a control qubit. The scalar lane kernels themselves are
 // checked against the one-sample path by tests/native/core/lane_path_test.cpp.
 #include <gtest/gtest.h>
@@ -9,6 +10,7 @@
 #include <random>
 #include <vector>
 
+#include "core/lane_relabel.h"
 #include "kernels/kernel_table.h"
 #include "test_support.h"
 
@@ -184,6 +186,137 @@ TEST(LaneKernels, ScalarMatchesDenseReference) {
     for (int l = 0; l < L; ++l) {
       EXPECT_NEAR(re[i * L + l], expected[i].real() * (l + 1), 1e-12) << i << " lane " << l;
       EXPECT_NEAR(im[i * L + l], expected[i].imag() * (l + 1), 1e-12) << i << " lane " << l;
+    }
+  }
+}
+
+// A plain reference of the relabelled-pair contract: for every row p with
+// parity(p & role_mask) == role (and the control parity as wanted), rows (p, p ^ flip) are the
+// (|0>, |1>) of a 2x2. Complex per lane, in double.
+struct PairsReference {
+  int n;
+  LanePairs pairs;
+  template <typename F>
+  void each(F&& f) const {
+    for (uint64_t p = 0; p < (uint64_t{1} << n); ++p) {
+      if (__builtin_parityll(p & pairs.role_mask) != pairs.role) continue;
+      if (pairs.controlled && __builtin_parityll(p & pairs.ctrl_mask) != pairs.ctrl_want) continue;
+      f(p, p ^ pairs.flip);
+    }
+  }
+};
+
+template <typename T>
+cd lane_value(const std::vector<T>& re, const std::vector<T>& im, uint64_t row, int lane,
+              bool real) {
+  const size_t at = row * kLanes<T> + static_cast<size_t>(lane);
+  return cd(double(re[at]), real ? 0.0 : double(im[at]));
+}
+
+template <typename T>
+void check_relabelled(int32_t kernel, int n, bool real, const LanePairs& pairs, uint64_t seed) {
+  constexpr int L = kLanes<T>;
+  const size_t plane = size_t{L} << n;
+  const LaneRelabelKernels<T>& k = lane_relabel_kernels<T>(static_cast<qdcnn_kernel>(kernel));
+  const PairsReference ref{n, pairs};
+  std::vector<T> pre = random_lane_values<T>(plane, seed), pim = random_lane_values<T>(plane, seed + 1);
+  std::vector<T> lre = random_lane_values<T>(plane, seed + 2), lim = random_lane_values<T>(plane, seed + 3);
+  std::vector<T> m = random_lane_values<T>(8 * L, seed + 4), d = random_lane_values<T>(8 * L, seed + 5);
+  if (real) {
+    std::fill(m.begin() + 4 * L, m.end(), T(0));
+    std::fill(d.begin() + 4 * L, d.end(), T(0));
+  }
+  auto entry = [&](const std::vector<T>& mat, int e, int l) {
+    return cd(double(mat[static_cast<size_t>(e * L + l)]), double(mat[static_cast<size_t>((4 + e) * L + l)]));
+  };
+  // Expected: psi <- M psi on the pairs (dense1); inner = Re <lambda| D (M psi)>; lambda <- M lambda.
+  std::vector<cd> psi(plane), lam(plane);
+  for (uint64_t i = 0; i < (uint64_t{1} << n); ++i) {
+    for (int l = 0; l < L; ++l) {
+      psi[i * L + l] = lane_value(pre, pim, i, l, real);
+      lam[i * L + l] = lane_value(lre, lim, i, l, real);
+    }
+  }
+  std::vector<cd> psi_m = psi, lam_m = lam;
+  std::vector<double> inner_plain(L, 0.0), inner_step(L, 0.0);
+  ref.each([&](uint64_t a, uint64_t b) {
+    for (int l = 0; l < L; ++l) {
+      const cd x0 = psi[a * L + l], x1 = psi[b * L + l];
+      const cd y0 = entry(m, 0, l) * x0 + entry(m, 1, l) * x1, y1 = entry(m, 2, l) * x0 + entry(m, 3, l) * x1;
+      psi_m[a * L + l] = y0, psi_m[b * L + l] = y1;
+      inner_plain[l] += (std::conj(lam[a * L + l]) * y0 + std::conj(lam[b * L + l]) * y1).real();
+      const cd w0 = entry(d, 0, l) * y0 + entry(d, 1, l) * y1, w1 = entry(d, 2, l) * y0 + entry(d, 3, l) * y1;
+      inner_step[l] += (std::conj(lam[a * L + l]) * w0 + std::conj(lam[b * L + l]) * w1).real();
+      const cd l0 = lam[a * L + l], l1 = lam[b * L + l];
+      lam_m[a * L + l] = entry(m, 0, l) * l0 + entry(m, 1, l) * l1;
+      lam_m[b * L + l] = entry(m, 2, l) * l0 + entry(m, 3, l) * l1;
+    }
+  });
+  const double tol = sizeof(T) == sizeof(float) ? 2e-4 : 1e-11;
+  auto expect_state = [&](const std::vector<T>& re, const std::vector<T>& im, const std::vector<cd>& want,
+                          const char* what) {
+    for (uint64_t i = 0; i < (uint64_t{1} << n); ++i) {
+      for (int l = 0; l < L; ++l) {
+        const cd got = lane_value(re, im, i, l, real);
+        ASSERT_NEAR(got.real(), want[i * L + l].real(), tol) << what << " row " << i << " lane " << l;
+        if (!real) ASSERT_NEAR(got.imag(), want[i * L + l].imag(), tol) << what << " row " << i;
+      }
+    }
+  };
+  {
+    std::vector<T> re = pre, im = pim;
+    k.dense1(re.data(), im.data(), n, pairs, m.data(), m.data() + 4 * L, real);
+    expect_state(re, im, psi_m, "dense1");
+  }
+  {
+    std::vector<double> out(L, 0.0);
+    k.inner1(lre.data(), lim.data(), pre.data(), pim.data(), n, pairs, m.data(), m.data() + 4 * L, real,
+             out.data());
+    for (int l = 0; l < L; ++l) EXPECT_NEAR(out[l], inner_plain[l], tol * 64) << "inner1 lane " << l;
+  }
+  for (bool with_d : {true, false}) {
+    std::vector<T> p_re = pre, p_im = pim, l_re = lre, l_im = lim;
+    std::vector<double> out(L, 0.0);
+    k.adjoint_step1(p_re.data(), p_im.data(), l_re.data(), l_im.data(), n, pairs, m.data(),
+                    m.data() + 4 * L, with_d ? d.data() : nullptr, with_d ? d.data() + 4 * L : nullptr,
+                    real, out.data());
+    expect_state(p_re, p_im, psi_m, "adjoint_step1 psi");
+    expect_state(l_re, l_im, lam_m, "adjoint_step1 lambda");
+    for (int l = 0; l < L; ++l) {
+      EXPECT_NEAR(out[l], with_d ? inner_step[l] : 0.0, tol * 64) << "adjoint_step1 lane " << l;
+    }
+  }
+}
+
+// Random pair layouts as relabelled CNOT/SWAP/X frames produce them: multi-bit flips, role and
+// control masks over any bits, both roles, with and without a control; 3 qubits (fewer than 8
+// pairs) and 5.
+TEST(LaneKernels, RelabelledPairsMatchPlainLoop) {
+  std::mt19937_64 rng(99);
+  for (int trial = 0; trial < 40; ++trial) {
+    const int n = trial % 2 ? kQubits : 3;
+    const uint64_t all = (uint64_t{1} << n) - 1;
+    LanePairs pairs;
+    do {
+      pairs.flip = rng() & all;
+      pairs.role_mask = rng() & all;
+    } while (pairs.flip == 0 || __builtin_parityll(pairs.flip & pairs.role_mask) != 1);
+    pairs.role = static_cast<int>(rng() & 1);
+    pairs.controlled = trial % 3 == 2;
+    if (pairs.controlled) {
+      do {
+        pairs.ctrl_mask = rng() & all;
+      } while (pairs.ctrl_mask == 0 || __builtin_parityll(pairs.flip & pairs.ctrl_mask) != 0);
+      pairs.ctrl_want = static_cast<int>(rng() & 1);
+    }
+    SCOPED_TRACE("trial " + std::to_string(trial));
+    for (int32_t kernel : {QDCNN_KERNEL_SCALAR, QDCNN_KERNEL_AVX2, QDCNN_KERNEL_AVX512}) {
+      if (!kernel_available(kernel)) continue;
+      SCOPED_TRACE("kernel " + std::to_string(kernel));
+      for (bool real : {true, false}) {
+        check_relabelled<double>(kernel, n, real, pairs, 1000 + static_cast<uint64_t>(trial));
+        check_relabelled<float>(kernel, n, real, pairs, 2000 + static_cast<uint64_t>(trial));
+      }
     }
   }
 }

@@ -52,4 +52,46 @@ public class PerformancePathTests
         Assert.True(two.allclose(one, rtol: 0, atol: 1e-12));
         Assert.Throws<ArgumentOutOfRangeException>(() => template.SimulatorThreads = 0);
     }
+
+    [Fact]
+    public void Token_index_lists_distinct_ids_ascending_and_maps_every_token_back()
+    {
+        long[] ids = [7, 3, 7, 0, 18, 3];
+        var index = TokenIndex.Of(ids, 19);
+        Assert.Equal(new long[] { 0, 3, 7, 18 }, index.Distinct);
+        Assert.Equal(ids, index.Inverse.Select(u => index.Distinct[u]).ToArray());
+        double[] rows = index.OneHotRows<double>(19);
+        Assert.Equal(4 * 19, rows.Length);
+        for (int u = 0; u < 4; u++)
+            for (int v = 0; v < 19; v++) Assert.Equal(v == index.Distinct[u] ? 1.0 : 0.0, rows[u * 19 + v]);
+        Assert.Contains("[0, 19); found 40", Assert.Throws<ArgumentException>(() => TokenIndex.Of([2, 19, 40], 19)).Message);
+        Assert.Contains("found -1", Assert.Throws<ArgumentException>(() => TokenIndex.Of([-1, 40], 19)).Message);
+        Assert.Throws<ArgumentException>(() => TokenIndex.Of([], 19));
+    }
+
+    [Fact]
+    public void Template_span_calls_equal_the_autograd_function_and_are_counted()
+    {
+        using var template = MsffCircuits.ConvKernel(2, anglesAsInputs: false);
+        using var g = Seeds.Generator(24);
+        using var inputs = Seeds.Uniform([5, 3], 0, 3, g, requiresGrad: true);
+        using var weights = Seeds.Uniform([6], 0, 6, g, requiresGrad: true);
+        using var outputWeights = Seeds.Uniform([5, 1], -1, 1, g);
+        using var y = QuantumFunction.Apply(template, inputs, weights);
+        using (var loss = (y * outputWeights).sum()) loss.backward();
+
+        double[] x = inputs.detach().data<double>().ToArray(), p = weights.detach().data<double>().ToArray();
+        double[] gy = outputWeights.data<double>().ToArray();
+        var outputs = new double[5];
+        var gx = new double[15];
+        var gp = new double[6];
+        long forward = template.ForwardCalls, backward = template.BackwardCalls;
+        template.Forward(p, x, 5, outputs);
+        template.Backward(p, x, 5, gy, gx, gp);
+        Assert.Equal(1, template.ForwardCalls - forward);
+        Assert.Equal(1, template.BackwardCalls - backward);
+        Assert.Equal(y.detach().data<double>().ToArray(), outputs);
+        Assert.Equal(inputs.grad!.data<double>().ToArray(), gx);
+        Assert.Equal(weights.grad!.data<double>().ToArray(), gp);
+    }
 }

@@ -1,4 +1,5 @@
 using Qdcnn.Models.Checkpoints;
+using Qdcnn.Models.Quantum.Chain;
 using Qdcnn.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -32,6 +33,8 @@ public enum QuantumConvKind
 /// <c>conv1d_1…</c>, <c>conv1d_2…</c> (L &gt; 1), <c>fc.linear.m_para</c> [n + 1].
 /// Initialisation: every angle U(0, 2π) from the model's generator seeded with <see cref="ModelConfig.Seed"/>, in
 /// the order word embedding, sentence embedding, conv layers (kernel order), fully connected.
+/// Execution: <see cref="forward"/> evaluates the whole pipeline as one autograd function (the fused chain,
+/// <see cref="UseFusedChain"/>) over the same modules and parameters; the per-layer modules are the reference path.
 /// </remarks>
 public abstract class MsffQuantumModel : TextClassifier, IReferenceWeightsLoadable
 {
@@ -39,6 +42,7 @@ public abstract class MsffQuantumModel : TextClassifier, IReferenceWeightsLoadab
     private readonly QuantumEmbedding? _sentenceEmbedding;
     private readonly nn.Module<Tensor, Tensor>[] _convLayers;
     private readonly QuantumFullyConnected _classifier;
+    private readonly MsffQuantumChain _chain;
 
     /// <summary>Builds and registers the branches this variant has.</summary>
     /// <param name="name">Registry name.</param>
@@ -76,7 +80,15 @@ public abstract class MsffQuantumModel : TextClassifier, IReferenceWeightsLoadab
             register_module(ReferenceModelWeights.ConvLayerPrefix(l, _convLayers.Length), _convLayers[l]);
         _classifier = new QuantumFullyConnected(n, config.NumClasses, generator, config.Dtype);
         register_module("fc", _classifier);
+        _chain = new MsffQuantumChain(_wordEmbedding, _sentenceEmbedding, _convLayers.Select(ChainConv).ToArray(), _classifier, config.SeqLen);
     }
+
+    private static MsffChainConv ChainConv(nn.Module<Tensor, Tensor> layer) => layer switch
+    {
+        QuantumDepthwiseConv1d { KernelPerChannel: false } d => new MsffChainConv(d.Bank.Shared, Standard: false, [d.Bank.Kernels[0].Weights]),
+        QuantumConv1d s => new MsffChainConv(s.Bank.Bank, Standard: true, s.Bank.Kernels.Select(k => k.Weights).ToArray()),
+        _ => throw new InvalidOperationException($"The quantum chain has no form for {layer.GetType().Name}."),
+    };
 
     /// <summary>Sub-modules are registered explicitly under their state_dict names; this turns off TorchSharp's
     /// reflection-based registration of module-typed fields, which would add them again under the field names.</summary>
@@ -93,10 +105,27 @@ public abstract class MsffQuantumModel : TextClassifier, IReferenceWeightsLoadab
     /// <summary>Whether the model has the sentence branch.</summary>
     public bool HasSentenceBranch => _sentenceEmbedding is not null;
 
+    /// <summary>
+    /// Whether <see cref="forward"/> runs the whole quantum chain as one autograd function (default: one native call per
+    /// stage, glue on managed arrays, one autograd node per batch) rather than the per-layer modules. Both compute the
+    /// same logits and gradients (up to rounding); the per-layer path is the reference. The per-layer path also runs,
+    /// whatever this says, under an active <see cref="QuantumExecutionContext"/> (noise and shots are applied per layer),
+    /// when the TF-IDF vectors require grad (the chain differentiates the angles only), or when a tensor is not on the CPU
+    /// or not of one float element type (it then reports the problem).
+    /// </summary>
+    public bool UseFusedChain { get; set; } = true;
+
     /// <summary>Logits [B, C] (⟨Z⟩ of the class qubits) for a batch whose sequences have length <see cref="ModelConfig.SeqLen"/>.</summary>
     public override Tensor forward(TextBatch batch)
     {
         CheckBatch(batch, exactSeqLen: true);
+        var dtype = _classifier.Weights.dtype;
+        return UseFusedChain && _chain.CanRun(batch, dtype) ? _chain.Run(batch, dtype) : ForwardPerLayer(batch);
+    }
+
+    /// <summary>The reference path: each layer module in turn, each quantum layer its own autograd node.</summary>
+    private Tensor ForwardPerLayer(TextBatch batch)
+    {
         using var scope = NewDisposeScope();
         Tensor? features = null;
         if (_wordEmbedding is not null)

@@ -19,9 +19,10 @@ namespace Qdcnn.Torch;
 /// </remarks>
 public sealed class QuantumFunction : SingleTensorFunction<QuantumFunction>
 {
-    private const string TemplateKey = "template";
-    private const string InputsNeedGradKey = "inputs_need_grad";
-    private const string ParametersNeedGradKey = "parameters_need_grad";
+    // One saved entry per node (a dictionary insert and lookup each): what backward needs besides the saved tensors.
+    private const string SavedKey = "quantum";
+
+    private sealed record Saved(QuantumTemplate Template, bool InputsNeedGrad, bool ParametersNeedGrad);
 
     /// <inheritdoc />
     public override string Name => nameof(QuantumFunction);
@@ -67,73 +68,41 @@ public sealed class QuantumFunction : SingleTensorFunction<QuantumFunction>
         Tensor p = parameters.is_contiguous() ? parameters : parameters.contiguous();
         var output = Evaluate(template, x, p);
         ctx.save_for_backward([x, p]);
-        ctx.save_data(TemplateKey, template);
-        ctx.save_data(InputsNeedGradKey, inputs.requires_grad);
-        ctx.save_data(ParametersNeedGradKey, parameters.requires_grad);
+        ctx.save_data(SavedKey, new Saved(template, inputs.requires_grad, parameters.requires_grad));
         return output;
     }
 
     /// <summary>One native batched forward call on contiguous tensors → new [B, OutputCount] tensor.</summary>
     private static Tensor Evaluate(QuantumTemplate template, Tensor x, Tensor p)
     {
-        int batch = checked((int)x.shape[0]);
+        int batch = checked((int)x.size(0));
         var output = empty([batch, template.OutputCount], x.dtype);
-
-        var pool = template.PoolFor(x.dtype);
-        var simulator = pool.Rent();
-        try
-        {
-            if (x.dtype == ScalarType.Float64)
-                simulator.Forward(template.Circuit, template.Observable, TensorMemory.Span<double>(p), TensorMemory.Span<double>(x),
-                    batch, TensorMemory.Span<double>(output));
-            else
-                simulator.Forward(template.Circuit, template.Observable, TensorMemory.Span<float>(p), TensorMemory.Span<float>(x),
-                    batch, TensorMemory.Span<float>(output));
-        }
-        finally
-        {
-            pool.Return(simulator);
-        }
-        template.CountForward(batch);
+        if (x.dtype == ScalarType.Float64)
+            template.Forward(Memory<double>(p), Memory<double>(x), batch, Memory<double>(output));
+        else
+            template.Forward(Memory<float>(p), Memory<float>(x), batch, Memory<float>(output));
         return output;
     }
 
     /// <summary>Adjoint backward: gradients for (template: none, inputs, parameters).</summary>
     public override List<Tensor> backward(AutogradContext ctx, Tensor grad_output)
     {
-        var template = (QuantumTemplate)ctx.get_data(TemplateKey);
-        bool inputsNeedGrad = (bool)ctx.get_data(InputsNeedGradKey);
-        bool parametersNeedGrad = (bool)ctx.get_data(ParametersNeedGradKey);
-        var saved = ctx.get_saved_variables();
-        Tensor x = saved[0], p = saved[1];
+        var saved = (Saved)ctx.get_data(SavedKey);
+        var tensors = ctx.get_saved_variables();
+        Tensor x = tensors[0], p = tensors[1];
         Tensor g = grad_output.is_contiguous() && grad_output.dtype == x.dtype ? grad_output : grad_output.to_type(x.dtype).contiguous();
         try
         {
-            int batch = checked((int)x.shape[0]);
-            Tensor? gradInputs = inputsNeedGrad ? empty_like(x) : null;
-            Tensor? gradParameters = parametersNeedGrad ? empty_like(p) : null;
-            if (gradInputs is null && gradParameters is null) return [null!, null!, null!];
-
-            var pool = template.PoolFor(x.dtype);
-            var simulator = pool.Rent();
-            try
-            {
-                if (x.dtype == ScalarType.Float64)
-                    simulator.Backward(template.Circuit, template.Observable, TensorMemory.Span<double>(p), TensorMemory.Span<double>(x),
-                        batch, TensorMemory.Span<double>(g),
-                        gradInputs is null ? [] : TensorMemory.Span<double>(gradInputs),
-                        gradParameters is null ? [] : TensorMemory.Span<double>(gradParameters));
-                else
-                    simulator.Backward(template.Circuit, template.Observable, TensorMemory.Span<float>(p), TensorMemory.Span<float>(x),
-                        batch, TensorMemory.Span<float>(g),
-                        gradInputs is null ? [] : TensorMemory.Span<float>(gradInputs),
-                        gradParameters is null ? [] : TensorMemory.Span<float>(gradParameters));
-            }
-            finally
-            {
-                pool.Return(simulator);
-            }
-            template.CountBackward();
+            if (!saved.InputsNeedGrad && !saved.ParametersNeedGrad) return [null!, null!, null!];
+            int batch = checked((int)x.size(0));
+            Tensor? gradInputs = saved.InputsNeedGrad ? empty_like(x) : null;
+            Tensor? gradParameters = saved.ParametersNeedGrad ? empty_like(p) : null;
+            if (x.dtype == ScalarType.Float64)
+                saved.Template.Backward(Memory<double>(p), Memory<double>(x), batch, Memory<double>(g),
+                    gradInputs is null ? [] : Memory<double>(gradInputs), gradParameters is null ? [] : Memory<double>(gradParameters));
+            else
+                saved.Template.Backward(Memory<float>(p), Memory<float>(x), batch, Memory<float>(g),
+                    gradInputs is null ? [] : Memory<float>(gradInputs), gradParameters is null ? [] : Memory<float>(gradParameters));
             return [null!, gradInputs!, gradParameters!];
         }
         finally
@@ -144,6 +113,10 @@ public sealed class QuantumFunction : SingleTensorFunction<QuantumFunction>
         }
     }
 
+    /// <summary>The storage of a tensor this class validated or made (contiguous, CPU, element type T).</summary>
+    private static Span<T> Memory<T>(Tensor tensor) where T : unmanaged => TensorMemory.SpanOfValidated<T>(tensor);
+
+    // Uses dim()/size(i) rather than shape: each shape read allocates an array and costs several P/Invokes.
     private static void Validate(QuantumTemplate template, Tensor inputs, Tensor parameters)
     {
         if (inputs.dtype is not (ScalarType.Float64 or ScalarType.Float32))
@@ -151,10 +124,10 @@ public sealed class QuantumFunction : SingleTensorFunction<QuantumFunction>
         if (parameters.dtype != inputs.dtype)
             throw new ArgumentException($"parameters are {parameters.dtype} but inputs are {inputs.dtype}; both must have one element type.",
                 nameof(parameters));
-        if (inputs.dim() != 2 || inputs.shape[1] != template.NumInputs)
+        if (inputs.dim() != 2 || inputs.size(1) != template.NumInputs)
             throw new ArgumentException(
                 $"inputs must be [B, {template.NumInputs}]; got [{string.Join(", ", inputs.shape)}].", nameof(inputs));
-        if (parameters.dim() != 1 || parameters.shape[0] != template.NumParameters)
+        if (parameters.dim() != 1 || parameters.size(0) != template.NumParameters)
             throw new ArgumentException(
                 $"parameters must be [{template.NumParameters}]; got [{string.Join(", ", parameters.shape)}].", nameof(parameters));
         if (inputs.device_type != DeviceType.CPU || parameters.device_type != DeviceType.CPU)

@@ -63,45 +63,21 @@ public sealed class QuantumEmbedding : nn.Module<Tensor, Tensor>, IQuantumCircui
         // The ids are a few dozen integers: finding the distinct ones in managed code replaces five small libtorch ops
         // (unique, two item() reads, one_hot, to_type), whose fixed per-op cost dominated this method.
         Tensor ids = tokenIds.is_contiguous() ? tokenIds : tokenIds.contiguous();
-        ReadOnlySpan<long> flat = TensorMemory.Span<long>(ids);
-        if (flat.IsEmpty) throw new ArgumentException("tokenIds is empty.", nameof(tokenIds));
-        long[] distinct = flat.ToArray();
-        Array.Sort(distinct);
-        int count = 1;
-        for (int i = 1; i < distinct.Length; i++)
-            if (distinct[i] != distinct[count - 1]) distinct[count++] = distinct[i];
-        long first = distinct[0], last = distinct[count - 1];
-        if (first < 0 || last >= VocabSize)
-            throw new ArgumentException($"Token ids must lie in [0, {VocabSize}); found {(first < 0 ? first : last)}.", nameof(tokenIds));
-        var inverse = new long[flat.Length];
-        for (int i = 0; i < flat.Length; i++) inverse[i] = Array.BinarySearch(distinct, 0, count, flat[i]);
-        Tensor basis = OneHotRows(distinct.AsSpan(0, count), Weights.dtype);           // [U, V]: |id⟩
+        var index = TokenIndex.Of(TensorMemory.Span<long>(ids), VocabSize);
+        Tensor basis = OneHotRows(index, Weights.dtype);                                 // [U, V]: |id⟩
         Tensor embedded = _embedding.forward(basis);                                     // [U, n]
         long[] shape = [.. tokenIds.shape, NumQubits];
+        long[] inverse = Array.ConvertAll(index.Inverse, i => (long)i);
         return embedded.index_select(0, tensor(inverse)).view(shape).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Rows e_id (length V) for each id, as a new [ids, V] tensor of <paramref name="dtype"/>.</summary>
-    private Tensor OneHotRows(ReadOnlySpan<long> ids, ScalarType dtype)
+    /// <summary>Rows e_id (length V) for each distinct id, as a new [ids, V] tensor of <paramref name="dtype"/>.</summary>
+    private Tensor OneHotRows(TokenIndex index, ScalarType dtype) => dtype switch
     {
-        var basis = zeros([ids.Length, VocabSize], dtype);
-        if (dtype == ScalarType.Float64)
-        {
-            var rows = TensorMemory.Span<double>(basis);
-            for (int u = 0; u < ids.Length; u++) rows[u * VocabSize + (int)ids[u]] = 1;
-        }
-        else if (dtype == ScalarType.Float32)
-        {
-            var rows = TensorMemory.Span<float>(basis);
-            for (int u = 0; u < ids.Length; u++) rows[u * VocabSize + (int)ids[u]] = 1;
-        }
-        else
-        {
-            basis.Dispose();
-            throw new InvalidOperationException($"Quantum layers run float64 or float32 weights, not {dtype}.");
-        }
-        return basis;
-    }
+        ScalarType.Float64 => tensor(index.OneHotRows<double>(VocabSize), [index.Distinct.Length, VocabSize]),
+        ScalarType.Float32 => tensor(index.OneHotRows<float>(VocabSize), [index.Distinct.Length, VocabSize]),
+        _ => throw new InvalidOperationException($"Quantum layers run float64 or float32 weights, not {dtype}."),
+    };
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

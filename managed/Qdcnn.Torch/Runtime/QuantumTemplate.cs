@@ -79,6 +79,76 @@ public sealed class QuantumTemplate : IDisposable
         }
     }
 
+    /// <summary>
+    /// One native batched forward call on spans (rows of <paramref name="inputs"/>: batch × <see cref="NumInputs"/>;
+    /// <paramref name="outputs"/>: batch × <see cref="OutputCount"/>), with a simulator rented from this template's
+    /// complex128 pool. Counted like a <see cref="QuantumFunction"/> forward.
+    /// </summary>
+    public void Forward(ReadOnlySpan<double> parameters, ReadOnlySpan<double> inputs, int batch, Span<double> outputs)
+    {
+        var simulator = _double.Rent();
+        try
+        {
+            simulator.Forward(Circuit, Observable, parameters, inputs, batch, outputs);
+        }
+        finally
+        {
+            _double.Return(simulator);
+        }
+        CountForward(batch);
+    }
+
+    /// <summary>The float32 form of <see cref="Forward(ReadOnlySpan{double}, ReadOnlySpan{double}, int, Span{double})"/> (complex64 states).</summary>
+    public void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, int batch, Span<float> outputs)
+    {
+        var simulator = _single.Rent();
+        try
+        {
+            simulator.Forward(Circuit, Observable, parameters, inputs, batch, outputs);
+        }
+        finally
+        {
+            _single.Return(simulator);
+        }
+        CountForward(batch);
+    }
+
+    /// <summary>
+    /// One native adjoint call on spans: dL/dinputs (batch × <see cref="NumInputs"/>) and dL/dparameters (summed over the
+    /// batch) for dL/doutputs <paramref name="gradOutputs"/>; either destination may be empty when not wanted. Both are
+    /// overwritten, not accumulated. Counted like a <see cref="QuantumFunction"/> backward.
+    /// </summary>
+    public void Backward(ReadOnlySpan<double> parameters, ReadOnlySpan<double> inputs, int batch, ReadOnlySpan<double> gradOutputs,
+        Span<double> gradInputs, Span<double> gradParameters)
+    {
+        var simulator = _double.Rent();
+        try
+        {
+            simulator.Backward(Circuit, Observable, parameters, inputs, batch, gradOutputs, gradInputs, gradParameters);
+        }
+        finally
+        {
+            _double.Return(simulator);
+        }
+        CountBackward();
+    }
+
+    /// <summary>The float32 form of <see cref="Backward(ReadOnlySpan{double}, ReadOnlySpan{double}, int, ReadOnlySpan{double}, Span{double}, Span{double})"/>.</summary>
+    public void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, int batch, ReadOnlySpan<float> gradOutputs,
+        Span<float> gradInputs, Span<float> gradParameters)
+    {
+        var simulator = _single.Rent();
+        try
+        {
+            simulator.Backward(Circuit, Observable, parameters, inputs, batch, gradOutputs, gradInputs, gradParameters);
+        }
+        finally
+        {
+            _single.Return(simulator);
+        }
+        CountBackward();
+    }
+
     internal SimulatorPool PoolFor(ScalarType dtype) => dtype switch
     {
         ScalarType.Float64 => _double,

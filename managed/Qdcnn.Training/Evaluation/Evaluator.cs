@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Qdcnn.Models;
+using Qdcnn.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -38,11 +39,15 @@ public static class Evaluator
             int classes = model.Config.NumClasses;
             if (parts.Count == 0)
                 return new Evaluation(0, 0, 0, [], classes, [], 0);
-            var logits = cat(parts, 0).to_type(ScalarType.Float64);
+            var logits = parts.Count == 1 ? parts[0] : cat(parts, 0);
+            if (logits.dtype != ScalarType.Float64) logits = logits.to_type(ScalarType.Float64);
             double loss = nn.functional.cross_entropy(logits, data.Labels).item<double>();
-            long correct = logits.argmax(1).eq(data.Labels).sum().item<long>();
-            return new Evaluation((int)data.Count, (int)correct, loss, logits.contiguous().data<double>().ToArray(), classes,
-                data.Labels.data<long>().ToArray(), stopwatch.Elapsed.TotalSeconds);
+            double[] values = TensorMemory.Span<double>(logits.contiguous()).ToArray();
+            long[] labels = TensorMemory.Span<long>(data.Labels.contiguous()).ToArray();
+            int correct = 0;
+            for (int i = 0; i < labels.Length; i++)
+                if (Predictions.ArgMax(values.AsSpan(i * classes, classes)) == labels[i]) correct++;
+            return new Evaluation((int)data.Count, correct, loss, values, classes, labels, stopwatch.Elapsed.TotalSeconds);
         }
         finally
         {

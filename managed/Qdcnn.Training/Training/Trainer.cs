@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using Qdcnn.Models;
+using Qdcnn.Training.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Qdcnn.Training;
 
 /// <summary>
-/// Mini-batch training with Adam and softmax cross-entropy, and model selection on a validation split.
+/// Mini-batch training with Adam (<see cref="FusedAdam"/>: torch.optim.Adam's update in managed code) and softmax
+/// cross-entropy, and model selection on a validation split.
 /// The trainer never sees test data: <see cref="Fit"/> takes only the training and validation splits;
 /// whatever an <c>afterEpoch</c> observer does runs after that epoch's selection decision is final.
 /// </summary>
@@ -38,7 +40,7 @@ public static class Trainer
         // Process-wide RNG (dropout); initialisation and shuffling use their own generators.
         torch.manual_seed(options.Seed);
         using var shuffle = new Generator(unchecked((ulong)options.Seed * 0x9E3779B97F4A7C15UL + 1), CPU);
-        using var optimizer = torch.optim.Adam(model.parameters(), options.LearningRate, options.Beta1, options.Beta2, options.Epsilon);
+        var optimizer = new FusedAdam(model.parameters(), options.LearningRate, options.Beta1, options.Beta2, options.Epsilon);
 
         var epochs = new List<EpochMetrics>(options.Epochs);
         Dictionary<string, Tensor>? best = null;
@@ -106,7 +108,7 @@ public static class Trainer
         }
     }
 
-    private static (double Loss, double Accuracy) TrainEpoch(TextClassifier model, torch.optim.Optimizer optimizer,
+    private static (double Loss, double Accuracy) TrainEpoch(TextClassifier model, FusedAdam optimizer,
         EncodedDataset train, int batchSize, Generator shuffle)
     {
         model.train();
@@ -120,13 +122,13 @@ public static class Trainer
             var indices = order.narrow(0, start, length);
             var batch = train.Batch(indices);
             var labels = train.LabelsAt(indices);
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var logits = model.forward(batch);
             var loss = nn.functional.cross_entropy(logits, labels);
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
             lossSum += loss.ToDouble() * length;
-            using (no_grad()) correct += logits.argmax(1).eq(labels).sum().item<long>();
+            correct += Predictions.CountCorrect(logits, labels);
         }
         return (lossSum / train.Count, (double)correct / train.Count);
     }

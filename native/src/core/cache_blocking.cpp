@@ -75,11 +75,20 @@ int BlockLayout::local_qubit(int qubit) const {
   return static_cast<int>(std::lower_bound(window_.begin(), window_.end(), qubit) - window_.begin());
 }
 
-uint64_t BlockLayout::chunk_start(uint64_t block, uint64_t chunk) const {
+uint64_t BlockLayout::block_start(uint64_t block) const {
   uint64_t index = 0;
   for (size_t j = 0; j < outside_.size(); ++j) index |= ((block >> j) & 1) << outside_[j];
+  return index;
+}
+
+uint64_t BlockLayout::chunk_offset(uint64_t chunk) const {
+  uint64_t index = 0;
   for (size_t j = 0; j < chunk_bits_.size(); ++j) index |= ((chunk >> j) & 1) << chunk_bits_[j];
   return index;
+}
+
+uint64_t BlockLayout::chunk_start(uint64_t block, uint64_t chunk) const {
+  return block_start(block) | chunk_offset(chunk);
 }
 
 int default_block_qubits(int amplitude_bytes) {
@@ -88,8 +97,18 @@ int default_block_qubits(int amplitude_bytes) {
 }
 
 int default_fixed_low_qubits(int amplitude_bytes) {
-  // 4 KiB chunks: whole pages, long enough for the hardware prefetcher.
-  return amplitude_bytes == 8 ? 9 : 8;
+  // 32-amplitude chunks (256 or 512 bytes, whole cache lines; the copy prefetches the next
+  // chunk). A short fixed run leaves more window qubits for the steps, so a circuit needs fewer
+  // windows, i.e. fewer sweeps over the state: the qsim-format random circuit on 24 qubits with
+  // fusion 4 takes 6 windows instead of 14 with the 4 KiB chunks used before, and runs about 15 %
+  // faster (complex64, one thread).
+  (void)amplitude_bytes;
+  return 5;
+}
+
+void prefetch_range(const void* address, size_t bytes) {
+  const char* p = static_cast<const char*>(address);
+  for (size_t i = 0; i < bytes; i += 64) __builtin_prefetch(p + i, 0, 3);
 }
 
 bool cache_blocking_enabled_by_environment() {

@@ -3,10 +3,11 @@
 // set of `block_qubits` qubits that always contains the lowest `fixed_low_qubits` (so a block is
 // made of contiguous chunks of at least 2^fixed_low_qubits amplitudes). One window is applied in
 // ONE sweep over the state: for every block (one value of the qubits outside the window) the
-// block's amplitudes are copied into a cache-sized scratch buffer, every step of the window is
-// applied there, and the block is copied back. Steps keep their relative order wherever they
+// block's amplitudes are copied into a cache-sized scratch buffer (in the planar layout of
+// kernel_table.h), every step of the window is applied there, and the block is copied back. Steps keep their relative order wherever they
 // share a qubit (a step joins a window only if it commutes with every step left behind before
 // it), so the result equals one pass per step.
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -34,8 +35,10 @@ class BlockLayout {
   uint64_t chunk_size() const { return uint64_t{1} << run_; }
   // Position of a window qubit inside the block (its rank in the window).
   int local_qubit(int qubit) const;
-  // State index of the first amplitude of chunk `chunk` of block `block`.
+  // State index of the first amplitude of chunk `chunk` of block `block`: the OR of the two below.
   uint64_t chunk_start(uint64_t block, uint64_t chunk) const;
+  uint64_t block_start(uint64_t block) const;
+  uint64_t chunk_offset(uint64_t chunk) const;
 
  private:
   std::vector<int> window_;
@@ -44,9 +47,14 @@ class BlockLayout {
   int run_ = 0;                  // window holds qubits 0 .. run_ - 1
 };
 
-// Window size for a cache-sized block (about 1 MiB) and the fixed low run (chunks of >= 4 KiB).
+// Window size for a cache-sized block (about 1 MiB) and the fixed low run (32-amplitude chunks).
 int default_block_qubits(int amplitude_bytes);
 int default_fixed_low_qubits(int amplitude_bytes);
+
+// Prefetches [address, address + bytes) into the caches: the chunks of a block lie scattered
+// over the state, where the hardware prefetcher cannot follow, so the copy fetches the next chunk
+// ahead.
+void prefetch_range(const void* address, size_t bytes);
 
 // QDCNN_CACHE_BLOCKING from the environment: unset or "1" = on, "0" = off (anything else: on).
 bool cache_blocking_enabled_by_environment();

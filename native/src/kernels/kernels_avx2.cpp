@@ -20,6 +20,17 @@ struct VecF64 {
   static Reg fmadd(Reg a, Reg b, Reg c) { return _mm256_fmadd_pd(a, b, c); }
   static Reg add(Reg a, Reg b) { return _mm256_add_pd(a, b); }
   static Reg zero() { return _mm256_setzero_pd(); }
+  static Reg set1(T x) { return _mm256_set1_pd(x); }
+  // (v0, v1) interleaved amplitudes 0..3 <-> re, im parts of the same 4 amplitudes.
+  static void deinterleave(Reg v0, Reg v1, Reg& re, Reg& im) {
+    re = _mm256_permute4x64_pd(_mm256_unpacklo_pd(v0, v1), 0xD8);
+    im = _mm256_permute4x64_pd(_mm256_unpackhi_pd(v0, v1), 0xD8);
+  }
+  static void interleave(Reg re, Reg im, Reg& v0, Reg& v1) {
+    const Reg lo = _mm256_unpacklo_pd(re, im), hi = _mm256_unpackhi_pd(re, im);
+    v0 = _mm256_permute2f128_pd(lo, hi, 0x20);
+    v1 = _mm256_permute2f128_pd(lo, hi, 0x31);
+  }
   static double sum(Reg v) {
     alignas(32) double x[4];
     _mm256_store_pd(x, v);
@@ -52,6 +63,19 @@ struct VecF32 {
   static Reg fmadd(Reg a, Reg b, Reg c) { return _mm256_fmadd_ps(a, b, c); }
   static Reg add(Reg a, Reg b) { return _mm256_add_ps(a, b); }
   static Reg zero() { return _mm256_setzero_ps(); }
+  static Reg set1(T x) { return _mm256_set1_ps(x); }
+  // (v0, v1) interleaved amplitudes 0..7 <-> re, im parts of the same 8 amplitudes.
+  static void deinterleave(Reg v0, Reg v1, Reg& re, Reg& im) {
+    re = _mm256_castpd_ps(_mm256_permute4x64_pd(
+        _mm256_castps_pd(_mm256_shuffle_ps(v0, v1, _MM_SHUFFLE(2, 0, 2, 0))), 0xD8));
+    im = _mm256_castpd_ps(_mm256_permute4x64_pd(
+        _mm256_castps_pd(_mm256_shuffle_ps(v0, v1, _MM_SHUFFLE(3, 1, 3, 1))), 0xD8));
+  }
+  static void interleave(Reg re, Reg im, Reg& v0, Reg& v1) {
+    const Reg lo = _mm256_unpacklo_ps(re, im), hi = _mm256_unpackhi_ps(re, im);
+    v0 = _mm256_permute2f128_ps(lo, hi, 0x20);
+    v1 = _mm256_permute2f128_ps(lo, hi, 0x31);
+  }
   static double sum(Reg v) {
     alignas(32) float x[8];
     _mm256_store_ps(x, v);
@@ -77,7 +101,9 @@ const KernelTable& avx2_kernel_table() {
                                  &avx2_isa::real_inner_dispatch<avx2_isa::VecF32>,
                                  &avx2_isa::real_inner_dispatch<avx2_isa::VecF64>,
                                  avx2_isa::make_lane_kernels<float>(),
-                                 avx2_isa::make_lane_kernels<double>()};
+                                 avx2_isa::make_lane_kernels<double>(),
+                                 avx2_isa::make_planar_kernels<avx2_isa::VecF32>(),
+                                 avx2_isa::make_planar_kernels<avx2_isa::VecF64>()};
   return table;
 }
 

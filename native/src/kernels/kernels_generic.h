@@ -100,3 +100,63 @@ double real_inner_generic_any(const std::complex<T>* bra, const std::complex<T>*
     default: return real_inner_generic<T, 4>(bra, ket, qubits, matrix, begin, end);
   }
 }
+
+// Planar layout (kernel_table.h, PlanarKernels): the same loops as apply_generic on split arrays.
+template <typename T, int K>
+void apply_planar_generic(T* re, T* im, const int* qubits, const std::complex<T>* matrix,
+                          uint64_t begin, uint64_t end) {
+  constexpr int D = 1 << K;
+  uint64_t off[D];
+  group_offsets<K>(qubits, off);
+  T mr[D * D], mi[D * D];
+  for (int i = 0; i < D * D; ++i) {
+    mr[i] = matrix[i].real();
+    mi[i] = matrix[i].imag();
+  }
+  for (uint64_t g = begin; g < end; ++g) {
+    const uint64_t base = insert_zero_bits<K>(g, qubits);
+    T vr[D], vi[D];
+    for (int j = 0; j < D; ++j) {
+      vr[j] = re[base + off[j]];
+      vi[j] = im[base + off[j]];
+    }
+    for (int r = 0; r < D; ++r) {
+      T ar = 0, ai = 0;
+      for (int j = 0; j < D; ++j) {
+        ar += mr[r * D + j] * vr[j] - mi[r * D + j] * vi[j];
+        ai += mr[r * D + j] * vi[j] + mi[r * D + j] * vr[j];
+      }
+      re[base + off[r]] = ar;
+      im[base + off[r]] = ai;
+    }
+  }
+}
+
+template <typename T>
+void apply_planar_generic_any(T* re, T* im, const int* qubits, int k,
+                              const std::complex<T>* matrix, uint64_t begin, uint64_t end) {
+  switch (k) {
+    case 1: apply_planar_generic<T, 1>(re, im, qubits, matrix, begin, end); break;
+    case 2: apply_planar_generic<T, 2>(re, im, qubits, matrix, begin, end); break;
+    case 3: apply_planar_generic<T, 3>(re, im, qubits, matrix, begin, end); break;
+    default: apply_planar_generic<T, 4>(re, im, qubits, matrix, begin, end); break;
+  }
+}
+
+template <typename T>
+void to_planar_generic(const std::complex<T>* in, T* re, T* im, uint64_t count) {
+  const T* s = reinterpret_cast<const T*>(in);
+  for (uint64_t i = 0; i < count; ++i) {
+    re[i] = s[2 * i];
+    im[i] = s[2 * i + 1];
+  }
+}
+
+template <typename T>
+void from_planar_generic(const T* re, const T* im, std::complex<T>* out, uint64_t count) {
+  T* s = reinterpret_cast<T*>(out);
+  for (uint64_t i = 0; i < count; ++i) {
+    s[2 * i] = re[i];
+    s[2 * i + 1] = im[i];
+  }
+}

@@ -20,6 +20,17 @@ double real_inner(const std::complex<T>* bra, const std::complex<T>* ket, int /*
                   uint64_t end) {
   return real_inner_generic_any<T>(bra, ket, qubits, k, matrix, begin, end);
 }
+
+template <typename T>
+void apply_planar(T* re, T* im, int n_qubits, const int* qubits, int k,
+                  const std::complex<T>* matrix) {
+  apply_planar_generic_any<T>(re, im, qubits, k, matrix, 0, uint64_t{1} << (n_qubits - k));
+}
+
+template <typename T>
+PlanarKernels<T> make_planar_kernels() {
+  return PlanarKernels<T>{&apply_planar<T>, &to_planar_generic<T>, &from_planar_generic<T>};
+}
 }  // namespace scalar_isa
 
 const KernelTable& scalar_kernel_table() {
@@ -28,7 +39,9 @@ const KernelTable& scalar_kernel_table() {
                                  &scalar_isa::real_inner<float>,
                                  &scalar_isa::real_inner<double>,
                                  scalar_isa::make_lane_kernels<float>(),
-                                 scalar_isa::make_lane_kernels<double>()};
+                                 scalar_isa::make_lane_kernels<double>(),
+                                 scalar_isa::make_planar_kernels<float>(),
+                                 scalar_isa::make_planar_kernels<double>()};
   return table;
 }
 

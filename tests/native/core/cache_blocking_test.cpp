@@ -90,6 +90,11 @@ TEST(CacheBlocking, LayoutMapsBlocksAndChunksOntoDistinctAmplitudes) {
     }
   }
   for (int h : hits) EXPECT_EQ(h, 1);
+  for (uint64_t b = 0; b < layout.blocks(); ++b) {
+    for (uint64_t c = 0; c < layout.chunks(); ++c) {
+      EXPECT_EQ(layout.chunk_start(b, c), layout.block_start(b) | layout.chunk_offset(c));
+    }
+  }
 }
 
 template <typename T>
@@ -119,9 +124,11 @@ void expect_blocked_equals_unblocked(double tol) {
     const std::vector<double> inputs = random_values(static_cast<size_t>(circuit_inputs(c.get())), 4);
     for (int32_t kernel : available_kernels()) {
       for (int threads : {1, 2}) {
-        for (int fusion : {0, 4}) {
+        for (int fusion : {0, 2, 3, 4}) {  // 3 runs as 2 when blocked (simulator.cpp)
           const auto plain = run_internal<T>(c.get(), kernel, threads, fusion, 0, 0, params, inputs);
-          for (auto [block, fixed] : {std::pair{6, 2}, std::pair{7, 3}, std::pair{5, 0}}) {
+          // Blocks of 9 and 10 qubits put high-only 4-qubit steps on the SIMD planar kernels.
+          for (auto [block, fixed] : {std::pair{6, 2}, std::pair{7, 3}, std::pair{5, 0},
+                                      std::pair{9, 5}, std::pair{10, 5}}) {
             const auto blocked =
                 run_internal<T>(c.get(), kernel, threads, fusion, block, fixed, params, inputs);
             double diff = 0;

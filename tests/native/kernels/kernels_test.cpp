@@ -1,6 +1,6 @@
 // Every kernel this CPU runs against the scalar reference and a dense reference, on random
 // states, float and double, every qubit position (low qubits inside a SIMD register and high
-// ones), 1- to 4-qubit matrices, whole and partial group ranges.
+// ones), 1- to 4-qubit matrices, whole and partial group ranges; likewise the planar kernels.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -60,7 +60,78 @@ void check_kernel(int32_t kernel, int n, int k, double tolerance) {
   }
 }
 
+// Planar kernels (used inside cache blocks): convert, apply, convert back, and compare with the
+// scalar kernel's interleaved apply. n = 9 puts gate qubits inside and outside the register
+// lanes (up to 16 planar lanes), n = k + 1 and n = k + 3 have too few amplitudes for some shapes.
+template <typename T>
+void check_planar(int32_t kernel, int n, int k, double tolerance) {
+  const PlanarKernels<T>& planar = kernel_table(kernel).planar<T>();
+  const ApplyMatrixFn<T> reference = kernel_table(QDCNN_KERNEL_SCALAR).apply<T>();
+  std::vector<std::vector<int>> sets;
+  std::vector<int> cur;
+  subsets(n, k, 0, cur, sets);
+  uint64_t seed = 71;
+  const uint64_t size = uint64_t{1} << n;
+  for (const std::vector<int>& qubits : sets) {
+    const std::vector<cd> state = random_state(n, ++seed);
+    const std::vector<cd> m = random_matrix(k, ++seed);
+    std::vector<std::complex<T>> want(state.begin(), state.end()), mt(m.begin(), m.end());
+    reference(want.data(), n, qubits.data(), k, mt.data(), 0, uint64_t{1} << (n - k));
+    const std::vector<std::complex<T>> input(state.begin(), state.end());
+    std::vector<T> re(size), im(size);
+    planar.to_planar(input.data(), re.data(), im.data(), size);
+    planar.apply(re.data(), im.data(), n, qubits.data(), k, mt.data());
+    std::vector<std::complex<T>> got(size);
+    planar.from_planar(re.data(), im.data(), got.data(), size);
+    ASSERT_LT(max_abs_diff(std::vector<cd>(got.begin(), got.end()),
+                           std::vector<cd>(want.begin(), want.end())),
+              tolerance)
+        << kernel_table(kernel).name << " planar n=" << n << " k=" << k << " first qubit "
+        << qubits[0] << " last qubit " << qubits.back();
+  }
+}
+
+// The conversions move values exactly, including counts that are not a multiple of a register.
+template <typename T>
+void check_planar_conversions(int32_t kernel) {
+  const PlanarKernels<T>& planar = kernel_table(kernel).planar<T>();
+  for (uint64_t count : {uint64_t{1}, uint64_t{7}, uint64_t{32}, uint64_t{37}}) {
+    std::vector<std::complex<T>> in(count);
+    for (uint64_t i = 0; i < count; ++i) in[i] = std::complex<T>(T(i) + T(0.25), -T(i) - T(0.5));
+    std::vector<T> re(count), im(count);
+    planar.to_planar(in.data(), re.data(), im.data(), count);
+    for (uint64_t i = 0; i < count; ++i) {
+      ASSERT_EQ(re[i], in[i].real()) << "count " << count << " index " << i;
+      ASSERT_EQ(im[i], in[i].imag()) << "count " << count << " index " << i;
+    }
+    std::vector<std::complex<T>> out(count);
+    planar.from_planar(re.data(), im.data(), out.data(), count);
+    for (uint64_t i = 0; i < count; ++i) ASSERT_EQ(out[i], in[i]) << "count " << count;
+  }
+}
+
 class KernelTest : public ::testing::TestWithParam<int32_t> {};
+
+TEST_P(KernelTest, PlanarMatchesScalarDouble) {
+  for (int k = 1; k <= 4; ++k) {
+    check_planar<double>(GetParam(), 9, k, 1e-12);
+    check_planar<double>(GetParam(), k + 1, k, 1e-12);
+    check_planar<double>(GetParam(), k + 3, k, 1e-12);
+  }
+}
+
+TEST_P(KernelTest, PlanarMatchesScalarFloat) {
+  for (int k = 1; k <= 4; ++k) {
+    check_planar<float>(GetParam(), 9, k, 2e-5);
+    check_planar<float>(GetParam(), k + 1, k, 2e-5);
+    check_planar<float>(GetParam(), k + 3, k, 2e-5);
+  }
+}
+
+TEST_P(KernelTest, PlanarConversionsAreExact) {
+  check_planar_conversions<float>(GetParam());
+  check_planar_conversions<double>(GetParam());
+}
 
 TEST_P(KernelTest, MatchesReferenceDouble) {
   for (int k = 1; k <= 4; ++k) {
@@ -96,6 +167,38 @@ TEST_P(KernelTest, AgreesWithScalarOnLargerStates) {
       EXPECT_LT(max_abs_diff(a, b), 1e-13) << table.name << " qubit " << q;
     }
   }
+}
+
+// Wide gates on high qubits take the planar-on-the-fly path of the SIMD kernels; check it on
+// split group ranges (as the thread pool hands them out) and on a state large enough for the
+// software prefetch (> 8 MiB).
+template <typename T>
+void check_wide_high_gates(int32_t kernel, int n, double tolerance) {
+  const KernelTable& table = kernel_table(kernel);
+  const KernelTable& scalar = kernel_table(QDCNN_KERNEL_SCALAR);
+  for (const std::vector<int>& qubits :
+       {std::vector<int>{4, 6, 7}, std::vector<int>{5, n - 3, n - 1},
+        std::vector<int>{4, 5, 6, 7}, std::vector<int>{6, 9, n - 2, n - 1}}) {
+    const int k = static_cast<int>(qubits.size());
+    const std::vector<cd> state = random_state(n, 300 + static_cast<uint64_t>(qubits[1]));
+    const std::vector<cd> m = random_matrix(k, 400 + static_cast<uint64_t>(qubits[1]));
+    std::vector<std::complex<T>> a(state.begin(), state.end()), b = a, mt(m.begin(), m.end());
+    const uint64_t groups = uint64_t{1} << (n - k);
+    const uint64_t cut1 = kGroupAlignment, cut2 = 3 * kGroupAlignment;
+    table.apply<T>()(a.data(), n, qubits.data(), k, mt.data(), 0, cut1);
+    table.apply<T>()(a.data(), n, qubits.data(), k, mt.data(), cut1, cut2);
+    table.apply<T>()(a.data(), n, qubits.data(), k, mt.data(), cut2, groups);
+    scalar.apply<T>()(b.data(), n, qubits.data(), k, mt.data(), 0, groups);
+    EXPECT_LT(max_abs_diff(std::vector<cd>(a.begin(), a.end()), std::vector<cd>(b.begin(), b.end())),
+              tolerance)
+        << table.name << " n=" << n << " k=" << k << " second qubit " << qubits[1];
+  }
+}
+
+TEST_P(KernelTest, WideHighGatesAgreeWithScalar) {
+  check_wide_high_gates<float>(GetParam(), 12, 2e-5);
+  check_wide_high_gates<double>(GetParam(), 12, 1e-12);
+  check_wide_high_gates<float>(GetParam(), 21, 2e-5);
 }
 
 INSTANTIATE_TEST_SUITE_P(Available, KernelTest, ::testing::ValuesIn(available_kernels()),

@@ -17,7 +17,9 @@ void lane_adjoint_backward(Simulator<T>& sim, const Circuit& circuit,
   constexpr int L = kLanes<T>;
   const int n = circuit.n_qubits();
   const int block = lane_block_qubits(n, circuit_is_real(circuit), 2, L);
-  const LaneProgram<T> program = compile_lane_program<T>(circuit, params, true, block);
+  // A diagonal observable is weighted in the final frame: no gather at the end nor its undo.
+  const LaneProgram<T> program = compile_lane_program<T>(circuit, params, true, block,
+                                                         lane_observable_diagonal(observable));
   const LaneKernelSet<T> kernels = lane_kernel_set(sim);
   const bool real = program.real;
   const uint64_t n_inputs = static_cast<uint64_t>(circuit.n_inputs());
@@ -56,6 +58,52 @@ void lane_adjoint_backward(Simulator<T>& sim, const Circuit& circuit,
           }
         }
       };
+      // Whether the caller asked for this angle's gradient.
+      auto wanted = [&](const LaneDiff& diff) {
+        return diff.binding.source == QDCNN_ANGLE_PARAMETER ? grad_params != nullptr
+                                                            : grad_inputs != nullptr;
+      };
+      auto adjoint_of = [&](const LaneOp& op) {
+        return op.per_sample ? samples + op.sample_adjoint
+                             : program.shared.data() + op.shared_adjoint;
+      };
+      auto derivative_of = [&](const LaneOp& op, const LaneDiff& diff) {
+        return op.per_sample ? samples + diff.sample_derivative
+                             : program.shared.data() + diff.shared_derivative;
+      };
+      auto active_diff = [&](const LaneOp& op) -> const LaneDiff* {
+        for (const LaneDiff& diff : op.diffs) {
+          if (wanted(diff)) return &diff;
+        }
+        return nullptr;
+      };
+      // The gradient mode of an op's undo in a group (see LaneRelabelKernels::adjoint_group);
+      // -1: more than one wanted angle (not groupable).
+      auto grad_mode = [&](const LaneOp& op) {
+        int active = 0;
+        for (const LaneDiff& diff : op.diffs) active += wanted(diff) ? 1 : 0;
+        if (active == 0) return kLaneGradNone;
+        if (active > 1) return -1;
+        const int32_t gate = circuit.operations()[static_cast<size_t>(op.op_index)].gate;
+        return gate == QDCNN_GATE_RY ? kLaneGradRy : kLaneGradDerivative;
+      };
+      // How many ops ending at ops[last] (going back, not before `begin`) one adjoint_group
+      // call can undo: groupable, pairwise independent, one gradient mode.
+      auto group_length_back = [&](size_t begin, size_t last, size_t limit) {
+        const int mode = grad_mode(program.ops[last]);
+        size_t count = 0;
+        while (count < limit && last + 1 - count > begin) {
+          const LaneOp& next = program.ops[last - count];
+          if (!lane_groupable(next) || mode < 0 || grad_mode(next) != mode) break;
+          bool independent = true;
+          for (size_t j = 0; j < count; ++j) {
+            independent = independent && lane_independent(program.ops[last - j], next);
+          }
+          if (!independent) break;
+          ++count;
+        }
+        return std::max<size_t>(count, 1);
+      };
       // Undo the ops in reverse, segment by segment; a blocked segment block by block (its ops
       // act within a block, so each block's sweep is exact and the inner products add up).
       for (size_t g = program.segments.size(); g-- > 0;) {
@@ -63,6 +111,7 @@ void lane_adjoint_backward(Simulator<T>& sim, const Circuit& circuit,
         const int kb = seg.block_qubits;
         const uint64_t rows = uint64_t{1} << kb;
         const uint64_t blocks = uint64_t{1} << (n - kb);
+        const size_t group_limit = std::min<size_t>(kMaxLaneAdjointGroup, static_cast<size_t>(kb));
         for (uint64_t b = 0; b < blocks; ++b) {
           const uint64_t off = b * rows * L;
           T* bre = re + off;
@@ -70,22 +119,48 @@ void lane_adjoint_backward(Simulator<T>& sim, const Circuit& circuit,
           T* blre = lre + off;
           T* blim = real ? lim : lim + off;
           for (size_t i = seg.end; i-- > seg.begin;) {
+            // Commuting rotations of the same gradient mode: one pass undoes all of them.
+            const size_t count = group_length_back(seg.begin, i, group_limit);
+            if (count >= 2) {
+              const size_t first = i + 1 - count;
+              LanePairs pairs[kMaxLaneGroup];
+              const T* adjs[kMaxLaneGroup];
+              const T* ders[kMaxLaneGroup];
+              const LaneDiff* diffs[kMaxLaneGroup];
+              const int mode = grad_mode(program.ops[i]);
+              for (size_t j = 0; j < count; ++j) {
+                const LaneOp& op = program.ops[first + j];
+                lane_group_pairs(op, kb, b, &pairs[j]);
+                adjs[j] = adjoint_of(op);
+                diffs[j] = active_diff(op);
+                ders[j] = mode == kLaneGradDerivative ? derivative_of(op, *diffs[j]) : nullptr;
+              }
+              double inner[kMaxLaneGroup * L] = {};
+              kernels.pairs.adjoint_group(bre, bim, blre, blim, kb, static_cast<int>(count), pairs,
+                                          adjs, ders, mode, real, inner);
+              if (mode != kLaneGradNone) {
+                for (size_t j = 0; j < count; ++j) {
+                  double* at = inner + j * L;
+                  if (mode == kLaneGradRy) {
+                    for (int l = 0; l < L; ++l) at[l] *= 0.5;
+                  }
+                  accumulate_diff(*diffs[j], at);
+                }
+              }
+              i = first;
+              continue;
+            }
             const LaneOp& op = program.ops[i];
             const T* adj = nullptr;  // permutations: their own inverse, or a gather's inverse
             if (op.kind != LaneOpKind::kPermute && op.kind != LaneOpKind::kGather) {
-              adj = op.per_sample ? samples + op.sample_adjoint
-                                  : program.shared.data() + op.shared_adjoint;
+              adj = adjoint_of(op);
             }
             const LaneDiff* active[3];
             int n_active = 0;
             for (const LaneDiff& diff : op.diffs) {
-              const bool is_param = diff.binding.source == QDCNN_ANGLE_PARAMETER;
-              if (is_param ? grad_params : grad_inputs) active[n_active++] = &diff;
+              if (wanted(diff)) active[n_active++] = &diff;
             }
-            auto derivative = [&](const LaneDiff& diff) {
-              return op.per_sample ? samples + diff.sample_derivative
-                                   : program.shared.data() + diff.shared_derivative;
-            };
+            auto derivative = [&](const LaneDiff& diff) { return derivative_of(op, diff); };
             if ((op.kind == LaneOpKind::kDense1 || op.kind == LaneOpKind::kPairs) &&
                 n_active <= 1) {
               // The common case (rotations): both undos and the inner product in one pass.

@@ -48,6 +48,7 @@ void reserve_lane_scratch(LaneScratch<T>& s, const LaneProgram<T>& program, bool
   if (with_lambda) s.lambda.ensure(2 * plane);
   if (with_lambda && !program.prefix.empty()) s.contraction.ensure(2 * plane);
   s.work.ensure(plane);
+  if (!program.final_source.empty()) s.ordered.ensure(2 * plane);
   s.matrices.ensure(std::max<size_t>(program.sample_values, 1));
   s.temp.ensure(static_cast<size_t>(4 * 16 * kLanes<T>));  // an adjoint and a derivative
   s.values.resize(static_cast<size_t>(program.n_qubits + 1) * kLanes<T>);
@@ -168,24 +169,66 @@ void lane_inner(const LaneKernelSet<T>& ks, bool real, int n, uint64_t block, co
   }
 }
 
+size_t lane_group_length(const std::vector<LaneOp>& ops, size_t begin, size_t end,
+                         size_t limit) {
+  size_t count = 0;
+  while (begin + count < end && count < limit) {
+    const LaneOp& next = ops[begin + count];
+    if (!lane_groupable(next)) break;
+    bool independent = true;
+    for (size_t j = 0; j < count; ++j) {
+      independent = independent && lane_independent(ops[begin + j], next);
+    }
+    if (!independent) break;
+    ++count;
+  }
+  return std::max<size_t>(count, 1);
+}
+
 template <typename T>
 void lane_run(const LaneKernelSet<T>& k, const LaneProgram<T>& program, const T* sample_matrices,
               T* re, T* im, T* temp) {
   constexpr uint64_t L = static_cast<uint64_t>(kLanes<T>);
+  auto matrix = [&](const LaneOp& op) {
+    return op.per_sample ? sample_matrices + op.sample_matrix
+                         : program.shared.data() + op.shared_matrix;
+  };
   for (const LaneSegment& seg : program.segments) {
-    const uint64_t rows = uint64_t{1} << seg.block_qubits;
-    const uint64_t blocks = uint64_t{1} << (program.n_qubits - seg.block_qubits);
+    const int kb = seg.block_qubits;
+    const uint64_t rows = uint64_t{1} << kb;
+    const uint64_t blocks = uint64_t{1} << (program.n_qubits - kb);
+    const size_t limit = std::min<size_t>(kMaxLaneGroup, static_cast<size_t>(kb));
     for (uint64_t b = 0; b < blocks; ++b) {
       T* bre = re + b * rows * L;
       T* bim = program.real ? im : im + b * rows * L;
-      for (size_t i = seg.begin; i < seg.end; ++i) {
+      for (size_t i = seg.begin; i < seg.end;) {
+        const size_t count = lane_group_length(program.ops, i, seg.end, limit);
+        if (count >= 2) {  // commuting rotations: one pass for all of them
+          LanePairs pairs[kMaxLaneGroup];
+          const T* m[kMaxLaneGroup];
+          for (size_t j = 0; j < count; ++j) {
+            lane_group_pairs(program.ops[i + j], kb, b, &pairs[j]);
+            m[j] = matrix(program.ops[i + j]);
+          }
+          k.pairs.apply_group(bre, bim, kb, static_cast<int>(count), pairs, m, program.real);
+          i += count;
+          continue;
+        }
         const LaneOp& op = program.ops[i];
-        const T* m = op.per_sample ? sample_matrices + op.sample_matrix
-                                   : program.shared.data() + op.shared_matrix;
-        lane_apply_op(k, program.real, seg.block_qubits, b, op, m, bre, bim, temp, false);
+        lane_apply_op(k, program.real, kb, b, op, matrix(op), bre, bim, temp, false);
+        ++i;
       }
     }
   }
+}
+
+bool lane_observable_diagonal(const Observable& observable) {
+  for (const auto& terms : observable.outputs()) {
+    for (const PauliTerm& t : terms) {
+      if (!t.diagonal()) return false;
+    }
+  }
+  return true;
 }
 
 template <typename T>
@@ -195,6 +238,18 @@ void lane_outputs(const LaneKernels<T>& k, const Observable& observable,
   constexpr int L = kLanes<T>;
   const int n = program.n_qubits;
   const uint64_t size = uint64_t{1} << n;
+  if (!program.final_source.empty()) {
+    // One gathering copy into logical order (a gather op would cost a copy and a gather).
+    T* ore = s.ordered.ensure(2 * size * L);
+    T* oim = ore + size * L;
+    const uint32_t* source = program.final_source.data();
+    for (uint64_t i = 0; i < size; ++i) {
+      std::copy_n(re + uint64_t{source[i]} * L, L, ore + i * L);
+      if (!program.real) std::copy_n(im + uint64_t{source[i]} * L, L, oim + i * L);
+    }
+    re = ore;
+    im = oim;
+  }
   const uint64_t n_out = static_cast<uint64_t>(observable.n_outputs());
   bool any_fast = false;
   for (const auto& terms : observable.outputs()) {
@@ -286,6 +341,22 @@ void lane_weighted_observable(const Observable& observable, const LaneProgram<T>
       }
     }
   }
+  if (!program.final_source.empty()) {
+    // psi in the final frame: stored row p holds logical row final_inverse[p].
+    if (!lane_observable_diagonal(observable)) {
+      throw Error(QDCNN_ERROR_INTERNAL,
+                  "lane_weighted_observable: a final frame needs a diagonal observable");
+    }
+    const uint32_t* logical = program.final_inverse.data();
+    for (uint64_t p = 0; p < size; ++p) {
+      const T* dp = d + uint64_t{logical[p]} * L;
+      for (int l = 0; l < L; ++l) lre[p * L + l] = dp[l] * re[p * L + l];
+      if (!real) {
+        for (int l = 0; l < L; ++l) lim[p * L + l] = dp[l] * im[p * L + l];
+      }
+    }
+    return;
+  }
   for (uint64_t i = 0; i < size * L; ++i) lre[i] = d[i] * re[i];
   if (!real) {
     for (uint64_t i = 0; i < size * L; ++i) lim[i] = d[i] * im[i];
@@ -316,7 +387,7 @@ void lane_forward(Simulator<T>& sim, const Circuit& circuit, const Observable& o
                   const double* params, const double* inputs, uint64_t batch, double* outputs) {
   constexpr int L = kLanes<T>;
   const int block = lane_block_qubits(circuit.n_qubits(), circuit_is_real(circuit), 1, L);
-  const LaneProgram<T> program = compile_lane_program<T>(circuit, params, false, block);
+  const LaneProgram<T> program = compile_lane_program<T>(circuit, params, false, block, true);
   const LaneKernelSet<T> kernels = lane_kernel_set(sim);
   const uint64_t n_inputs = static_cast<uint64_t>(circuit.n_inputs());
   const uint64_t plane = (uint64_t{1} << program.n_qubits) * L;

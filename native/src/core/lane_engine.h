@@ -65,19 +65,29 @@ void lane_inner(const LaneKernelSet<T>& kernels, bool real, int n_qubits, uint64
                 const LaneOp& op, const T* bre, const T* bim, const T* kre, const T* kim,
                 const T* matrix, double* out);
 
+// The number of ops from ops[begin] on (at most `limit`, before `end`) that one group kernel
+// can apply together: groupable, pairwise independent. 1 when ops[begin] has no partner.
+size_t lane_group_length(const std::vector<LaneOp>& ops, size_t begin, size_t end, size_t limit);
+
 // Applies every op of the program, segment by segment (blocked segments block by block);
 // sample_matrices from bind_sample_matrices.
 template <typename T>
 void lane_run(const LaneKernelSet<T>& kernels, const LaneProgram<T>& program,
               const T* sample_matrices, T* re, T* im, T* temp);
 
+// Whether every term of the observable is diagonal (Z strings and the identity): the adjoint
+// can then weight psi through a program's final_source map (see lane_weighted_observable).
+bool lane_observable_diagonal(const Observable& observable);
+
 // Writes the observable's outputs of the chunk's valid lanes into outputs (batch x n_outputs).
+// A program with final_source: re / im are in its final frame.
 template <typename T>
 void lane_outputs(const LaneKernels<T>& kernels, const Observable& observable,
                   const LaneProgram<T>& program, const T* re, const T* im,
                   LaneScratch<T>& scratch, const LaneChunk& chunk, double* outputs);
 
 // lambda = sum_o g_o O_o psi per lane, g = the lane's row of grad_outputs (0 for padding lanes).
+// A program with final_source (observable diagonal only): psi and lambda in its final frame.
 // A real program keeps only Re lambda: with real gates and states the imaginary part never
 // reaches Re <lambda| dU |psi> nor the amplitude-encoding gradient.
 template <typename T>

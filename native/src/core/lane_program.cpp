@@ -260,7 +260,7 @@ void address(const Frame& frame, LaneOp& op) {
 // the rows written back in logical order by one gather. Ops in circuit order, before
 // scheduling. (Gathering into a layout where a layer's kPairs stay within L1 blocks was
 // measured slower than running them as whole-chunk passes: a gather costs several passes.)
-void relabel(const Circuit& circuit, std::vector<LaneOp>& ops, int n) {
+void relabel(const Circuit& circuit, std::vector<LaneOp>& ops, int n, LaneOp* final_gather) {
   Frame frame(n);
   std::vector<LaneOp> out;
   out.reserve(ops.size() + 1);
@@ -283,7 +283,12 @@ void relabel(const Circuit& circuit, std::vector<LaneOp>& ops, int n) {
     out.push_back(std::move(op));
   }
   if (!frame.identity()) {
-    out.push_back(reframe(frame, Frame(n), n, static_cast<int>(circuit.operations().size())));
+    LaneOp g = reframe(frame, Frame(n), n, static_cast<int>(circuit.operations().size()));
+    if (final_gather) {
+      *final_gather = std::move(g);
+    } else {
+      out.push_back(std::move(g));
+    }
   }
   ops = std::move(out);
 }
@@ -304,6 +309,35 @@ bool lane_block_pairs(const LaneOp& op, int block_qubits, uint64_t block, LanePa
   pairs->controlled = true;
   pairs->ctrl_want = want;
   return true;
+}
+
+bool lane_groupable(const LaneOp& op) {
+  return (op.kind == LaneOpKind::kPairs && !op.controlled) ||
+         (op.kind == LaneOpKind::kDense1 && op.qubits[1] < 0);
+}
+
+namespace {
+uint64_t group_flip(const LaneOp& op) {
+  return op.kind == LaneOpKind::kPairs ? op.flip : uint64_t{1} << op.qubits[0];
+}
+uint64_t group_role_mask(const LaneOp& op) {
+  return op.kind == LaneOpKind::kPairs ? op.role_mask : uint64_t{1} << op.qubits[0];
+}
+}  // namespace
+
+bool lane_independent(const LaneOp& a, const LaneOp& b) {
+  return !__builtin_parityll(group_flip(a) & group_role_mask(b)) &&
+         !__builtin_parityll(group_flip(b) & group_role_mask(a));
+}
+
+void lane_group_pairs(const LaneOp& op, int block_qubits, uint64_t block, LanePairs* pairs) {
+  if (op.kind == LaneOpKind::kPairs) {
+    lane_block_pairs(op, block_qubits, block, pairs);
+    return;
+  }
+  *pairs = LanePairs();
+  pairs->flip = pairs->role_mask = uint64_t{1} << op.qubits[0];  // within the block
+  pairs->role = 0;
 }
 
 void single_qubit_matrix(const Operation& op, const double* params, const double* inputs,
@@ -431,7 +465,8 @@ void lane_adjoint(const LaneOp& op, const T* in, T* out) {
 
 template <typename T>
 LaneProgram<T> compile_lane_program(const Circuit& circuit, const double* params,
-                                    bool with_derivatives, int block_qubits) {
+                                    bool with_derivatives, int block_qubits,
+                                    bool end_in_frame) {
   LaneProgram<T> program;
   program.n_qubits = circuit.n_qubits();
   program.real = circuit_is_real(circuit);
@@ -503,7 +538,10 @@ LaneProgram<T> compile_lane_program(const Circuit& circuit, const double* params
     }
     program.ops.push_back(std::move(l));
   }
-  relabel(circuit, program.ops, program.n_qubits);
+  LaneOp final_gather;
+  relabel(circuit, program.ops, program.n_qubits, end_in_frame ? &final_gather : nullptr);
+  program.final_source = std::move(final_gather.source);
+  program.final_inverse = std::move(final_gather.inverse);
   schedule(program.ops, program.n_qubits, block_qubits, program.segments);
   return program;
 }
@@ -552,7 +590,8 @@ void bind_sample_matrices(const Circuit& circuit, const LaneProgram<T>& program,
 #define QDCNN_INSTANTIATE(T)                                                                 \
   template void store_lane<T>(const cdouble*, int, int, T*);                                 \
   template void lane_adjoint<T>(const LaneOp&, const T*, T*);                                \
-  template LaneProgram<T> compile_lane_program<T>(const Circuit&, const double*, bool, int); \
+  template LaneProgram<T> compile_lane_program<T>(const Circuit&, const double*, bool, int,   \
+                                                  bool);                                      \
   template void bind_sample_matrices<T>(const Circuit&, const LaneProgram<T>&, const double*, \
                                         const double* const*, T*);
 QDCNN_INSTANTIATE(float)

@@ -87,6 +87,9 @@ struct LaneProgram {
   std::vector<LanePrefixOp> prefix;
   uint64_t initial_basis = 0;
   std::vector<LaneOp> ops;            // in execution order (commuting ops may be reordered)
+  // Compiled with end_in_frame and the ops leave rows relabelled: logical row i of the final
+  // state is stored row final_source[i] (final_inverse: the reverse map). Empty otherwise.
+  std::vector<uint32_t> final_source, final_inverse;
   std::vector<LaneSegment> segments;  // cover ops in order
   std::vector<T> shared;              // lane-form matrices, adjoints and derivatives
   size_t sample_values = 0;           // size of a chunk's per-sample buffer
@@ -96,6 +99,14 @@ struct LaneProgram {
 // (on bits above the block) is unset for the whole block.
 bool lane_block_pairs(const LaneOp& op, int block_qubits, uint64_t block, LanePairs* pairs);
 
+// Whether the op is an uncontrolled 2x2 (kDense1 without control, or kPairs) that
+// LaneRelabelKernels::apply_group / adjoint_group can take.
+bool lane_groupable(const LaneOp& op);
+// Whether two groupable ops act on independent pairs: each one's flip keeps the other's role.
+bool lane_independent(const LaneOp& a, const LaneOp& b);
+// As lane_block_pairs for a groupable op (a kDense1 pairs row p with p ^ its target bit).
+void lane_group_pairs(const LaneOp& op, int block_qubits, uint64_t block, LanePairs* pairs);
+
 // Qubits per L1-sized block for a chunk of `states` state vectors (1 forward, 2 adjoint).
 int lane_block_qubits(int n_qubits, bool real, int states, int lanes);
 
@@ -104,9 +115,12 @@ bool circuit_is_real(const Circuit& circuit);
 
 // params: the circuit's n_params() values. with_derivatives: also bind adjoints and dU/dangle
 // (for the adjoint method). block_qubits: see LaneSegment (>= n_qubits: no blocking).
+// end_in_frame: no gather back to logical order at the end (see final_source): the caller reads
+// the final state through the map instead of paying that gather's passes.
 template <typename T>
 LaneProgram<T> compile_lane_program(const Circuit& circuit, const double* params,
-                                    bool with_derivatives, int block_qubits);
+                                    bool with_derivatives, int block_qubits,
+                                    bool end_in_frame = false);
 
 // 2x2 matrix (row-major) of a single-qubit op and its derivatives by each of its angles
 // (derivatives[j] for angles[j], only when derivatives != nullptr); inputs may be null for

@@ -204,6 +204,224 @@ void adjoint_step1(T* pre, T* pim, T* lre, T* lim, int n, const qdcnn::LanePairs
   if constexpr (Mode != Grad::kNone) add_lanes<T>(sums.total(), out);
 }
 
+// Up to kMaxGroup uncontrolled 2x2 ops whose pairs form independent qubits of the stored rows:
+// parity(flip_i & role_mask_j) == (i == j). Their rows split into cosets of 2^K rows,
+// base ^ sub[a] for a in [0, 2^K), where row base ^ sub[a] holds logical bit j == bit j of a.
+// Coset representatives are the rows with zeros at K pivot bits (a reduced basis of the flips
+// has one pivot bit each); base is the representative moved to logical 0 on every op.
+template <int K>
+struct Groups {
+  uint64_t flip[K], role_mask[K];
+  int role[K];
+  uint64_t sub[1 << K];
+  int pivots[K];  // ascending
+  explicit Groups(const qdcnn::LanePairs* pr) {
+    uint64_t reduced[K];
+    for (int j = 0; j < K; ++j) {
+      flip[j] = pr[j].flip, role_mask[j] = pr[j].role_mask, role[j] = pr[j].role;
+      reduced[j] = pr[j].flip;
+    }
+    for (int j = 0; j < K; ++j) {
+      const uint64_t bit = reduced[j] & (0 - reduced[j]);
+      pivots[j] = __builtin_ctzll(bit);
+      for (int i = 0; i < K; ++i) {
+        if (i != j && (reduced[i] & bit)) reduced[i] ^= reduced[j];
+      }
+    }
+    for (int a = 1; a < K; ++a) {  // insertion sort
+      for (int b = a; b > 0 && pivots[b - 1] > pivots[b]; --b) std::swap(pivots[b - 1], pivots[b]);
+    }
+    for (int a = 0; a < (1 << K); ++a) {
+      sub[a] = 0;
+      for (int j = 0; j < K; ++j) {
+        if ((a >> j) & 1) sub[a] ^= flip[j];
+      }
+    }
+  }
+  uint64_t base(uint64_t g) const {
+    #pragma GCC unroll 16
+    for (int j = 0; j < K; ++j) {
+      const uint64_t low = (uint64_t{1} << pivots[j]) - 1;
+      g = (g & low) | ((g & ~low) << 1);
+    }
+    uint64_t p = g;
+    #pragma GCC unroll 16
+    for (int j = 0; j < K; ++j) {
+      const uint64_t r = static_cast<uint64_t>(__builtin_parityll(g & role_mask[j]) ^ role[j]);
+      p ^= flip[j] & (0 - r);
+    }
+    return p;
+  }
+};
+
+// (The loops over a group's ops and rows are unrolled so its rows stay in registers: measured
+// 15-30 % faster than GCC's default for K >= 3.)
+// x[a0], x[a1] <- the 2x2 (m0 m1; m2 m3) applied to them; y the imaginary parts if !Real.
+template <typename T, bool Real>
+inline void rotate(Row<T>& x0, Row<T>& x1, Row<T>& y0, Row<T>& y1, const Row<T>* a,
+                   const Row<T>* b) {
+  if constexpr (Real) {
+    const Row<T> u0 = a[0] * x0 + a[1] * x1, u1 = a[2] * x0 + a[3] * x1;
+    x0 = u0, x1 = u1;
+  } else {
+    const Row<T> u0 = a[0] * x0 - b[0] * y0 + a[1] * x1 - b[1] * y1;
+    const Row<T> v0 = a[0] * y0 + b[0] * x0 + a[1] * y1 + b[1] * x1;
+    const Row<T> u1 = a[2] * x0 - b[2] * y0 + a[3] * x1 - b[3] * y1;
+    const Row<T> v1 = a[2] * y0 + b[2] * x0 + a[3] * y1 + b[3] * x1;
+    x0 = u0, y0 = v0, x1 = u1, y1 = v1;
+  }
+}
+
+template <typename T, bool Real>
+inline void load_matrix(const T* m, Row<T>* a, Row<T>* b) {
+  constexpr int L = qdcnn::kLanes<T>;
+  #pragma GCC unroll 16
+  for (int e = 0; e < 4; ++e) {
+    a[e] = load(m + e * L);
+    b[e] = Real ? a[e] : load(m + (4 + e) * L);
+  }
+}
+
+// Applies ops 0..K-1 (in that order) of the group in one pass: m[j] is op j's lane-form 2x2.
+template <typename T, bool Real, int K>
+void group_apply(T* re, T* im, int n, const qdcnn::LanePairs* pr, const T* const* m) {
+  constexpr int L = qdcnn::kLanes<T>;
+  constexpr int R = 1 << K;
+  const Groups<K> groups(pr);
+  Row<T> a[K][4], b[K][4];
+  #pragma GCC unroll 16
+  for (int j = 0; j < K; ++j) load_matrix<T, Real>(m[j], a[j], b[j]);
+  const uint64_t count = uint64_t{1} << (n - K);
+  for (uint64_t g = 0; g < count; ++g) {
+    const uint64_t base = groups.base(g);
+    Row<T> x[R], y[R];
+    #pragma GCC unroll 16
+    for (int r = 0; r < R; ++r) {
+      x[r] = load(re + (base ^ groups.sub[r]) * L);
+      y[r] = Real ? x[r] : load(im + (base ^ groups.sub[r]) * L);
+    }
+    #pragma GCC unroll 16
+    for (int j = 0; j < K; ++j) {
+      #pragma GCC unroll 16
+      for (int r = 0; r < R; ++r) {
+        if ((r >> j) & 1) continue;
+        rotate<T, Real>(x[r], x[r | 1 << j], y[r], y[r | 1 << j], a[j], b[j]);
+      }
+    }
+    #pragma GCC unroll 16
+    for (int r = 0; r < R; ++r) {
+      store(re + (base ^ groups.sub[r]) * L, x[r]);
+      if constexpr (!Real) store(im + (base ^ groups.sub[r]) * L, y[r]);
+    }
+  }
+}
+
+// The adjoint steps of ops K-1 down to 0 of the group in one pass over psi and lambda, as
+// adjoint_step1 of each op in turn (adj[j]: op j's U^dagger; d[j]: its dU, with kDerivative);
+// out[j * L + l] receives op j's sum.
+template <typename T, bool Real, int K, Grad Mode>
+void group_adjoint(T* pre, T* pim, T* lre, T* lim, int n, const qdcnn::LanePairs* pr,
+                   const T* const* adj, const T* const* d, double* out) {
+  constexpr int L = qdcnn::kLanes<T>;
+  constexpr int R = 1 << K;
+  const Groups<K> groups(pr);
+  Row<T> a[K][4], b[K][4], da[K][4], db[K][4];
+  #pragma GCC unroll 16
+  for (int j = 0; j < K; ++j) {
+    load_matrix<T, Real>(adj[j], a[j], b[j]);
+    if constexpr (Mode == Grad::kDerivative) load_matrix<T, Real>(d[j], da[j], db[j]);
+  }
+  const Row<T> zero = a[0][0] - a[0][0];
+  Row<T> acc[K];
+  #pragma GCC unroll 16
+  for (int j = 0; j < K; ++j) acc[j] = zero;
+  const uint64_t count = uint64_t{1} << (n - K);
+  for (uint64_t g = 0; g < count; ++g) {
+    const uint64_t base = groups.base(g);
+    Row<T> x[R], y[R], u[R], v[R];  // psi (re, im), lambda (re, im)
+    #pragma GCC unroll 16
+    for (int r = 0; r < R; ++r) {
+      const uint64_t at = (base ^ groups.sub[r]) * L;
+      x[r] = load(pre + at);
+      u[r] = load(lre + at);
+      y[r] = Real ? x[r] : load(pim + at);
+      v[r] = Real ? u[r] : load(lim + at);
+    }
+    #pragma GCC unroll 16
+    for (int j = K - 1; j >= 0; --j) {
+      #pragma GCC unroll 16
+      for (int r = 0; r < R; ++r) {
+        if ((r >> j) & 1) continue;
+        const int s = r | 1 << j;
+        if constexpr (Mode == Grad::kRy) {
+          acc[j] = acc[j] + u[s] * x[r] - u[r] * x[s];
+          if constexpr (!Real) acc[j] = acc[j] + v[s] * y[r] - v[r] * y[s];
+        }
+        rotate<T, Real>(x[r], x[s], y[r], y[s], a[j], b[j]);
+        if constexpr (Mode == Grad::kDerivative) {
+          Row<T> w0 = x[r], w1 = x[s], z0 = y[r], z1 = y[s];
+          rotate<T, Real>(w0, w1, z0, z1, da[j], db[j]);
+          acc[j] = acc[j] + u[r] * w0 + u[s] * w1;
+          if constexpr (!Real) acc[j] = acc[j] + v[r] * z0 + v[s] * z1;
+        }
+        rotate<T, Real>(u[r], u[s], v[r], v[s], a[j], b[j]);
+      }
+    }
+    #pragma GCC unroll 16
+    for (int r = 0; r < R; ++r) {
+      const uint64_t at = (base ^ groups.sub[r]) * L;
+      store(pre + at, x[r]);
+      store(lre + at, u[r]);
+      if constexpr (!Real) {
+        store(pim + at, y[r]);
+        store(lim + at, v[r]);
+      }
+    }
+  }
+  if constexpr (Mode != Grad::kNone) {
+    #pragma GCC unroll 16
+    for (int j = 0; j < K; ++j) add_lanes<T>(acc[j], out + j * L);
+  }
+}
+
+template <typename T, bool Real, int K>
+void group_adjoint_mode(T* pre, T* pim, T* lre, T* lim, int n, const qdcnn::LanePairs* pr,
+                        const T* const* adj, const T* const* d, int mode, double* out) {
+  switch (mode) {
+    case qdcnn::kLaneGradDerivative:
+      group_adjoint<T, Real, K, Grad::kDerivative>(pre, pim, lre, lim, n, pr, adj, d, out);
+      return;
+    case qdcnn::kLaneGradRy:
+      group_adjoint<T, Real, K, Grad::kRy>(pre, pim, lre, lim, n, pr, adj, d, out);
+      return;
+    default:
+      group_adjoint<T, Real, K, Grad::kNone>(pre, pim, lre, lim, n, pr, adj, d, out);
+  }
+}
+
+// Dispatch on the group size (2 to kMaxLaneGroup).
+template <typename T, bool Real>
+void group_apply_of(T* re, T* im, int n, int count, const qdcnn::LanePairs* pr,
+                    const T* const* m) {
+  static_assert(qdcnn::kMaxLaneGroup == 4, "one case per group size");
+  switch (count) {
+    case 2: group_apply<T, Real, 2>(re, im, n, pr, m); return;
+    case 3: group_apply<T, Real, 3>(re, im, n, pr, m); return;
+    default: group_apply<T, Real, 4>(re, im, n, pr, m); return;
+  }
+}
+
+template <typename T, bool Real>
+void group_adjoint_of(T* pre, T* pim, T* lre, T* lim, int n, int count,
+                      const qdcnn::LanePairs* pr, const T* const* adj, const T* const* d,
+                      int mode, double* out) {
+  switch (count) {
+    case 2: group_adjoint_mode<T, Real, 2>(pre, pim, lre, lim, n, pr, adj, d, mode, out); return;
+    case 3: group_adjoint_mode<T, Real, 3>(pre, pim, lre, lim, n, pr, adj, d, mode, out); return;
+    default: group_adjoint_mode<T, Real, 4>(pre, pim, lre, lim, n, pr, adj, d, mode, out); return;
+  }
+}
+
 }  // namespace relabel
 
 template <typename T>
@@ -236,6 +454,17 @@ qdcnn::LaneRelabelKernels<T> make_lane_relabel_kernels() {
     using relabel::Grad;
     real ? relabel::adjoint_step1<T, true, Grad::kRy>(pre, pim, lre, lim, n, pr, are, aim, nullptr, nullptr, out)
          : relabel::adjoint_step1<T, false, Grad::kRy>(pre, pim, lre, lim, n, pr, are, aim, nullptr, nullptr, out);
+  };
+  k.apply_group = [](T* re, T* im, int n, int count, const qdcnn::LanePairs* pr,
+                     const T* const* m, bool real) {
+    real ? relabel::group_apply_of<T, true>(re, im, n, count, pr, m)
+         : relabel::group_apply_of<T, false>(re, im, n, count, pr, m);
+  };
+  k.adjoint_group = [](T* pre, T* pim, T* lre, T* lim, int n, int count,
+                       const qdcnn::LanePairs* pr, const T* const* adj, const T* const* d,
+                       int mode, bool real, double* out) {
+    real ? relabel::group_adjoint_of<T, true>(pre, pim, lre, lim, n, count, pr, adj, d, mode, out)
+         : relabel::group_adjoint_of<T, false>(pre, pim, lre, lim, n, count, pr, adj, d, mode, out);
   };
   return k;
 }

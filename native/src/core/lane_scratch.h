@@ -33,6 +33,7 @@ struct LaneScratch {
   LaneBuffer<T> matrices;  // per-sample matrices of the chunk
   LaneBuffer<T> temp;      // one op's adjoint or derivative
   LaneBuffer<T> contraction;  // product-state gradients (see lane_product_state.h)
+  LaneBuffer<T> ordered;   // the final state in logical row order (see LaneProgram::final_source)
   std::vector<std::complex<double>> factors, factor_derivatives, contracted;
   std::vector<double> values;       // per-lane expectations / inner products
   std::vector<double> grad_params;  // this thread's parameter gradient

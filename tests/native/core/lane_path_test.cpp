@@ -46,10 +46,30 @@ CircuitPtr ladder_circuit(int n, int layers) {
   return c;
 }
 
-void check_circuit(const Case& k, const CircuitPtr& c, uint64_t seed);
+// Only Z strings and the identity: the lane path then ends in the relabelled frame (no gather
+// back; outputs and lambda read psi through the frame's map).
+ObservablePtr diagonal_observable(int n) {
+  ObservablePtr o;
+  EXPECT_EQ(qdcnn_observable_create(n, o.out()), QDCNN_OK);
+  for (int q = 0; q < n; ++q) EXPECT_EQ(qdcnn_observable_add_z(o.get(), q), QDCNN_OK);
+  if (n >= 2) {
+    const int32_t out = n;
+    const int32_t zz[] = {QDCNN_PAULI_Z, QDCNN_PAULI_Z};
+    const int32_t q1[] = {0, static_cast<int32_t>(n - 1)};
+    EXPECT_EQ(qdcnn_observable_add_term(o.get(), out, -0.4, zz, q1, 2), QDCNN_OK);
+    EXPECT_EQ(qdcnn_observable_add_term(o.get(), out, 0.25, nullptr, nullptr, 0), QDCNN_OK);
+    const int32_t z[] = {QDCNN_PAULI_Z};
+    const int32_t q2[] = {static_cast<int32_t>(n / 2)};
+    EXPECT_EQ(qdcnn_observable_add_term(o.get(), out, 0.6, z, q2, 1), QDCNN_OK);
+  }
+  return o;
+}
 
-void check_case(const Case& k, uint64_t seed, bool ladder = false, int n_gates = 45) {
-  SCOPED_TRACE(describe(k) + (ladder ? " ladder" : ""));
+void check_circuit(const Case& k, const CircuitPtr& c, uint64_t seed, bool diagonal = false);
+
+void check_case(const Case& k, uint64_t seed, bool ladder = false, int n_gates = 45,
+                bool diagonal = false) {
+  SCOPED_TRACE(describe(k) + (ladder ? " ladder" : "") + (diagonal ? " diagonal" : ""));
   RandomCircuitSpec spec;
   spec.n_qubits = k.n_qubits;
   spec.n_gates = n_gates;
@@ -59,12 +79,12 @@ void check_case(const Case& k, uint64_t seed, bool ladder = false, int n_gates =
   spec.seed = seed;
   CircuitPtr c = ladder ? ladder_circuit(k.n_qubits, 3)
                  : k.real ? random_real_circuit(spec) : random_circuit(spec);
-  check_circuit(k, c, seed);
+  check_circuit(k, c, seed, diagonal);
 }
 
 // Forward outputs and adjoint gradients of a batch against each sample alone.
-void check_circuit(const Case& k, const CircuitPtr& c, uint64_t seed) {
-  ObservablePtr o = mixed_observable(k.n_qubits);
+void check_circuit(const Case& k, const CircuitPtr& c, uint64_t seed, bool diagonal) {
+  ObservablePtr o = diagonal ? diagonal_observable(k.n_qubits) : mixed_observable(k.n_qubits);
   const size_t n_in = static_cast<size_t>(circuit_inputs(c.get()));
   const size_t n_out = static_cast<size_t>(n_outputs(o.get()));
   const std::vector<double> params =
@@ -196,6 +216,26 @@ TEST(LanePath, RelabelledFramesEqualOneByOne) {
           check_case({precision, n, batch, 1, false, false}, ++seed, false, n_gates);
           check_case({precision, n, batch, 1, true, false}, ++seed, false, n_gates);
         }
+      }
+    }
+  }
+}
+
+// With a diagonal observable the program ends in its relabelled frame: ladder circuits (real,
+// whose layers run as grouped rotations) and random real and complex circuits with
+// permutations anywhere, both precisions, odd batches, 1 and 2 threads.
+TEST(LanePath, DiagonalObservablesInFinalFrameEqualOneByOne) {
+  uint64_t seed = 800;
+  for (int32_t precision : {QDCNN_PRECISION_COMPLEX128, QDCNN_PRECISION_COMPLEX64}) {
+    for (int n : {2, 5, 10, 11}) {
+      for (int threads : {1, 2}) {
+        check_case({precision, n, 19, threads, true, false}, ++seed, true, 45, true);
+      }
+    }
+    for (int n : {3, 5, 10}) {
+      for (size_t batch : {3, 9}) {
+        check_case({precision, n, batch, 1, false, false}, ++seed, false, 35, true);
+        check_case({precision, n, batch, 1, true, false}, ++seed, false, 35, true);
       }
     }
   }

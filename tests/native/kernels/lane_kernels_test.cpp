@@ -321,5 +321,155 @@ TEST(LaneKernels, RelabelledPairsMatchPlainLoop) {
   }
 }
 
+// apply_group and adjoint_group against plain loops applying (or undoing) the group's ops one at
+// a time, as dense1 / adjoint_step1 / adjoint_step1_ry: K independent relabelled qubits of a
+// random CNOT/SWAP/X frame (rows / cols as lane_program's Frame), 2 to kMaxLaneGroup of them,
+// every gradient mode, real and complex, float and double, every instruction set.
+template <typename T>
+void check_group(int32_t kernel, int n, bool real, const std::vector<LanePairs>& group, int mode,
+                 uint64_t seed) {
+  constexpr int L = kLanes<T>;
+  const int count = static_cast<int>(group.size());
+  const size_t plane = size_t{L} << n;
+  const LaneRelabelKernels<T>& k = lane_relabel_kernels<T>(static_cast<qdcnn_kernel>(kernel));
+  std::vector<T> pre = random_lane_values<T>(plane, seed), pim = random_lane_values<T>(plane, seed + 1);
+  std::vector<T> lre = random_lane_values<T>(plane, seed + 2), lim = random_lane_values<T>(plane, seed + 3);
+  std::vector<std::vector<T>> m, d;
+  for (int j = 0; j < count; ++j) {
+    m.push_back(random_lane_values<T>(8 * L, seed + 10 + static_cast<uint64_t>(j)));
+    d.push_back(random_lane_values<T>(8 * L, seed + 20 + static_cast<uint64_t>(j)));
+    if (real) {
+      std::fill(m.back().begin() + 4 * L, m.back().end(), T(0));
+      std::fill(d.back().begin() + 4 * L, d.back().end(), T(0));
+    }
+  }
+  auto entry = [&](const std::vector<T>& mat, int e, int l) {
+    return cd(double(mat[static_cast<size_t>(e * L + l)]), double(mat[static_cast<size_t>((4 + e) * L + l)]));
+  };
+  auto apply = [&](std::vector<cd>& v, const LanePairs& pairs, const std::vector<T>& mat) {
+    PairsReference{n, pairs}.each([&](uint64_t a, uint64_t b) {
+      for (int l = 0; l < L; ++l) {
+        const cd x0 = v[a * L + l], x1 = v[b * L + l];
+        v[a * L + l] = entry(mat, 0, l) * x0 + entry(mat, 1, l) * x1;
+        v[b * L + l] = entry(mat, 2, l) * x0 + entry(mat, 3, l) * x1;
+      }
+    });
+  };
+  std::vector<cd> psi(plane), lam(plane);
+  for (uint64_t i = 0; i < (uint64_t{1} << n); ++i) {
+    for (int l = 0; l < L; ++l) {
+      psi[i * L + l] = lane_value(pre, pim, i, l, real);
+      lam[i * L + l] = lane_value(lre, lim, i, l, real);
+    }
+  }
+  // Forward: ops 0..count-1 in order.
+  std::vector<cd> forward = psi;
+  for (int j = 0; j < count; ++j) apply(forward, group[static_cast<size_t>(j)], m[static_cast<size_t>(j)]);
+  // Adjoint: ops count-1..0, each: sum, then psi and lambda through its matrix.
+  std::vector<cd> psi_u = psi, lam_u = lam;
+  std::vector<double> sums(static_cast<size_t>(count * L), 0.0);
+  for (int j = count - 1; j >= 0; --j) {
+    const LanePairs& pairs = group[static_cast<size_t>(j)];
+    const std::vector<T>& mat = m[static_cast<size_t>(j)];
+    if (mode == kLaneGradRy) {
+      PairsReference{n, pairs}.each([&](uint64_t a, uint64_t b) {
+        for (int l = 0; l < L; ++l) {
+          sums[static_cast<size_t>(j * L + l)] +=
+              (std::conj(lam_u[b * L + l]) * psi_u[a * L + l] -
+               std::conj(lam_u[a * L + l]) * psi_u[b * L + l]).real();
+        }
+      });
+    }
+    apply(psi_u, pairs, mat);
+    if (mode == kLaneGradDerivative) {
+      std::vector<cd> w = psi_u;
+      apply(w, pairs, d[static_cast<size_t>(j)]);
+      PairsReference{n, pairs}.each([&](uint64_t a, uint64_t b) {
+        for (int l = 0; l < L; ++l) {
+          sums[static_cast<size_t>(j * L + l)] +=
+              (std::conj(lam_u[a * L + l]) * w[a * L + l] + std::conj(lam_u[b * L + l]) * w[b * L + l]).real();
+        }
+      });
+    }
+    apply(lam_u, pairs, mat);
+  }
+  const double tol = sizeof(T) == sizeof(float) ? 2e-4 : 1e-11;
+  auto expect_state = [&](const std::vector<T>& re, const std::vector<T>& im, const std::vector<cd>& want,
+                          const char* what) {
+    for (uint64_t i = 0; i < (uint64_t{1} << n); ++i) {
+      for (int l = 0; l < L; ++l) {
+        const cd got = lane_value(re, im, i, l, real);
+        ASSERT_NEAR(got.real(), want[i * L + l].real(), tol) << what << " row " << i << " lane " << l;
+        if (!real) ASSERT_NEAR(got.imag(), want[i * L + l].imag(), tol) << what << " row " << i;
+      }
+    }
+  };
+  std::vector<const T*> mp, dp;
+  for (int j = 0; j < count; ++j) {
+    mp.push_back(m[static_cast<size_t>(j)].data());
+    dp.push_back(d[static_cast<size_t>(j)].data());
+  }
+  {
+    std::vector<T> re = pre, im = pim;
+    k.apply_group(re.data(), im.data(), n, count, group.data(), mp.data(), real);
+    expect_state(re, im, forward, "apply_group");
+  }
+  {
+    std::vector<T> p_re = pre, p_im = pim, l_re = lre, l_im = lim;
+    std::vector<double> out(static_cast<size_t>(count * L), 0.0);
+    k.adjoint_group(p_re.data(), p_im.data(), l_re.data(), l_im.data(), n, count, group.data(),
+                    mp.data(), dp.data(), mode, real, out.data());
+    expect_state(p_re, p_im, psi_u, "adjoint_group psi");
+    expect_state(l_re, l_im, lam_u, "adjoint_group lambda");
+    if (mode != kLaneGradNone) {
+      for (size_t i = 0; i < out.size(); ++i) EXPECT_NEAR(out[i], sums[i], tol * 64) << "sum " << i;
+    }
+  }
+}
+
+TEST(LaneKernels, GroupedPairsMatchOneAtATime) {
+  std::mt19937_64 rng(7);
+  for (int trial = 0; trial < 24; ++trial) {
+    const int n = trial % 3 == 0 ? 4 : kQubits + 1;
+    std::vector<uint64_t> rows(static_cast<size_t>(n)), cols(static_cast<size_t>(n));
+    for (int q = 0; q < n; ++q) rows[static_cast<size_t>(q)] = cols[static_cast<size_t>(q)] = uint64_t{1} << q;
+    uint64_t offset = rng() & ((uint64_t{1} << n) - 1);
+    for (int g = 0; g < 3 * n; ++g) {  // random CNOTs and SWAPs, as Frame::cnot / swap
+      const size_t c = rng() % static_cast<size_t>(n), t = rng() % static_cast<size_t>(n);
+      if (c == t) continue;
+      if (rng() % 4 == 0) {
+        std::swap(rows[c], rows[t]);
+        std::swap(cols[c], cols[t]);
+      } else {
+        rows[t] ^= rows[c];
+        cols[c] ^= cols[t];
+      }
+    }
+    const int count = 2 + trial % (kMaxLaneGroup - 1);
+    std::vector<int> qubits(static_cast<size_t>(n));
+    for (int q = 0; q < n; ++q) qubits[static_cast<size_t>(q)] = q;
+    std::shuffle(qubits.begin(), qubits.end(), rng);
+    std::vector<LanePairs> group(static_cast<size_t>(count));
+    for (int j = 0; j < count; ++j) {
+      const size_t q = static_cast<size_t>(qubits[static_cast<size_t>(j)]);
+      group[static_cast<size_t>(j)].flip = cols[q];
+      group[static_cast<size_t>(j)].role_mask = rows[q];
+      group[static_cast<size_t>(j)].role = static_cast<int>((offset >> q) & 1);
+    }
+    SCOPED_TRACE("trial " + std::to_string(trial) + " count " + std::to_string(count));
+    for (int32_t kernel : {QDCNN_KERNEL_SCALAR, QDCNN_KERNEL_AVX2, QDCNN_KERNEL_AVX512}) {
+      if (!kernel_available(kernel)) continue;
+      SCOPED_TRACE("kernel " + std::to_string(kernel));
+      for (bool real : {true, false}) {
+        for (int mode : {kLaneGradNone, kLaneGradDerivative, kLaneGradRy}) {
+          const uint64_t seed = 3000 + static_cast<uint64_t>(trial * 10 + mode);
+          check_group<double>(kernel, n, real, group, mode, seed);
+          check_group<float>(kernel, n, real, group, mode, seed + 5);
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace qdcnn::test

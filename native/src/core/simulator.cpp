@@ -6,6 +6,7 @@
 #include <string>
 #include <thread>
 
+#include "core/block_sequence.h"
 #include "core/cache_blocking.h"
 #include "core/lane_engine.h"
 #include "core/measurement.h"
@@ -26,7 +27,8 @@ constexpr int kMaxLaneQubits = 14;
 // qsim-format random circuit (24 qubits, complex64, one thread) width 3 leaves many 1-qubit steps
 // beside dense 3-qubit ones and costs 1.36 s blocked, width 2 costs 1.07 s and width 4 1.07 s
 // (28 qubits: 26.9, 25.9 and 24.5 s). So a requested width of 3 runs as 2 when blocked; results
-// equal any other fusion to rounding.
+// equal any other fusion to rounding. With rotation + cz steps run as factor sequences
+// (block_sequence.h) it still holds: width 3 1.21 s, width 2 1.04 s, width 4 1.0 s.
 int fusion_in_blocks(int requested) { return requested == 3 ? 2 : requested; }
 
 }  // namespace
@@ -210,6 +212,13 @@ void Simulator<T>::apply_program_blocked(const Circuit& circuit, const Program<T
         local[j * QDCNN_MAX_FUSED_QUBITS + static_cast<size_t>(q)] = layout.local_qubit(step.qubits[q]);
       }
     }
+    // Steps whose factors are cheaper than their dense matrix run as factor sequences.
+    std::vector<std::vector<PlanarOp<T>>> sequences(window.steps.size());
+    for (size_t j = 0; j < window.steps.size(); ++j) {
+      const Step<T>& step = program.steps[static_cast<size_t>(window.steps[j])];
+      block_sequence_ops(circuit, step, &local[j * QDCNN_MAX_FUSED_QUBITS], params, inputs_row,
+                         &sequences[j]);
+    }
     const uint64_t chunk = layout.chunk_size();
     std::vector<uint64_t> chunk_offsets(layout.chunks());
     for (uint64_t c = 0; c < layout.chunks(); ++c) chunk_offsets[c] = layout.chunk_offset(c);
@@ -233,8 +242,14 @@ void Simulator<T>::apply_program_blocked(const Circuit& circuit, const Program<T
         }
         for (size_t j = 0; j < window.steps.size(); ++j) {
           const size_t s = static_cast<size_t>(window.steps[j]);
-          planar.apply(re, im, block_qubits, &local[j * QDCNN_MAX_FUSED_QUBITS],
-                       program.steps[s].k, matrices[s]);
+          if (!sequences[j].empty()) {
+            planar.apply_sequence(re, im, block_qubits, &local[j * QDCNN_MAX_FUSED_QUBITS],
+                                  program.steps[s].k, sequences[j].data(),
+                                  static_cast<int>(sequences[j].size()));
+          } else {
+            planar.apply(re, im, block_qubits, &local[j * QDCNN_MAX_FUSED_QUBITS],
+                         program.steps[s].k, matrices[s]);
+          }
         }
         for (uint64_t c = 0; c < layout.chunks(); ++c) {
           planar.from_planar(re + c * chunk, im + c * chunk, block + chunk_offsets[c], chunk);

@@ -63,6 +63,17 @@ struct LaneKernels {
   void (*z_expectations)(const T* re, const T* im, int n, T* scratch, bool real, double* out);
 };
 
+// One sparse factor of a fused step, applied inside cache blocks by PlanarKernels::apply_sequence.
+// kPlanarRotation: [[a, -conj(b)], [b, conj(a)]] on q0; kPlanarSignFlip: negates the amplitudes
+// with q0 and q1 both set (cz). Qubits are block-local.
+enum PlanarOpKind { kPlanarRotation = 0, kPlanarSignFlip = 1 };
+template <typename T>
+struct PlanarOp {
+  int kind = kPlanarRotation;
+  int q0 = 0, q1 = 0;
+  T ar = 1, ai = 0, br = 0, bi = 0;
+};
+
 // Planar ("split") layout used inside cache blocks: amplitude i is (re[i], im[i]). In this layout
 // a complex product needs 3 real multiplications (c (a + b), (c + d) b, (d - c) a for
 // (c + i d)(a + i b)) instead of 4, which matters once a block sits in cache and the dense
@@ -75,6 +86,11 @@ struct PlanarKernels {
   // Conversions of `count` amplitudes between the interleaved and the planar layout.
   void (*to_planar)(const std::complex<T>* in, T* re, T* im, uint64_t count);
   void (*from_planar)(const T* re, const T* im, std::complex<T>* out, uint64_t count);
+  // Applies ops[0 .. count) in order to a planar state of n qubits; every op acts on qubits among
+  // qubits[0 .. k) (ascending, 1 <= k <= 4). Equals the dense product of the ops, with fewer
+  // operations when they are rotations and sign flips (block_sequence_kernels.h).
+  void (*apply_sequence)(T* re, T* im, int n_qubits, const int* qubits, int k,
+                         const PlanarOp<T>* ops, int count);
 };
 
 struct KernelTable {

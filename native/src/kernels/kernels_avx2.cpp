@@ -7,6 +7,7 @@
 namespace qdcnn {
 namespace avx2_isa {
 #include "kernels/kernels_generic.h"
+#include "kernels/block_sequence_kernels.h"
 #include "kernels/lane_kernels.h"
 
 struct VecF64 {

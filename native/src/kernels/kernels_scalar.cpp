@@ -4,6 +4,7 @@
 namespace qdcnn {
 namespace scalar_isa {
 #include "kernels/kernels_generic.h"
+#include "kernels/block_sequence_kernels.h"
 #define QDCNN_LANES_PORTABLE 1
 #include "kernels/lane_kernels.h"
 #undef QDCNN_LANES_PORTABLE
@@ -29,7 +30,8 @@ void apply_planar(T* re, T* im, int n_qubits, const int* qubits, int k,
 
 template <typename T>
 PlanarKernels<T> make_planar_kernels() {
-  return PlanarKernels<T>{&apply_planar<T>, &to_planar_generic<T>, &from_planar_generic<T>};
+  return PlanarKernels<T>{&apply_planar<T>, &to_planar_generic<T>, &from_planar_generic<T>,
+                          &apply_sequence_runs<T>};
 }
 }  // namespace scalar_isa
 

@@ -485,7 +485,8 @@ void from_planar_simd(const typename V::T* re, const typename V::T* im,
 template <typename V>
 PlanarKernels<typename V::T> make_planar_kernels() {
   using T = typename V::T;
-  return PlanarKernels<T>{&apply_planar_dispatch<V>, &to_planar_simd<V>, &from_planar_simd<V>};
+  return PlanarKernels<T>{&apply_planar_dispatch<V>, &to_planar_simd<V>, &from_planar_simd<V>,
+                          &apply_sequence_passes<T, int{sizeof(typename V::Reg)}>};
 }
 
 // Interleaved-state entry point. Wide gates without qubits inside a planar register (3 or 4

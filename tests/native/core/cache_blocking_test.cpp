@@ -6,10 +6,13 @@
 #include <algorithm>
 #include <cstdlib>
 #include <random>
+#include <string>
 
 #include "capi/handles.h"
 #include "circuit_fixtures.h"
+#include "core/block_sequence.h"
 #include "core/cache_blocking.h"
+#include "core/program.h"
 #include "core/simulator.h"
 
 namespace qdcnn::test {
@@ -148,6 +151,103 @@ void expect_blocked_equals_unblocked(double tol) {
 TEST(CacheBlocking, BlockedEqualsUnblockedComplex64) { expect_blocked_equals_unblocked<float>(2e-5); }
 TEST(CacheBlocking, BlockedEqualsUnblockedComplex128) {
   expect_blocked_equals_unblocked<double>(1e-12);
+}
+
+// The qsim-format random circuit (a random rx, ry or rz on every qubit, then cz on alternating
+// pairs): its fused steps on high block qubits run as factor sequences (block_sequence.h).
+// Blocked runs with every fusion width equal the unfused, unblocked run.
+std::string qsim_rotation_circuit(int n, int cycles, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> angle(-3.14159, 3.14159);
+  const char* const rotations[] = {"rx", "ry", "rz"};
+  std::string text = std::to_string(n) + "\n";
+  for (int cycle = 0; cycle < cycles; ++cycle) {
+    for (int q = 0; q < n; ++q) {
+      text += std::to_string(2 * cycle) + " " + rotations[rng() % 3] + " " + std::to_string(q) +
+              " " + std::to_string(angle(rng)) + "\n";
+    }
+    for (int q = cycle % 2; q + 1 < n; q += 2) {
+      text += std::to_string(2 * cycle + 1) + " cz " + std::to_string(q) + " " +
+              std::to_string(q + 1) + "\n";
+    }
+  }
+  return text;
+}
+
+template <typename T>
+void expect_qsim_blocked_equals_unfused(double tol) {
+  const int n = 13;
+  const std::string text = qsim_rotation_circuit(n, 8, 41);
+  qdcnn_circuit* raw = nullptr;
+  ASSERT_EQ(qdcnn_circuit_from_qsim(text.data(), text.size(), &raw), QDCNN_OK) << last_error();
+  CircuitPtr c(raw);
+  const std::vector<double> none;
+  for (int32_t kernel : available_kernels()) {
+    const auto plain = run_internal<T>(c.get(), kernel, 1, 0, 0, 0, none, none);
+    for (int threads : {1, 2}) {
+      for (int fusion : {2, 3, 4}) {
+        for (auto [block, fixed] : {std::pair{10, 5}, std::pair{11, 5}, std::pair{12, 4}}) {
+          const auto blocked =
+              run_internal<T>(c.get(), kernel, threads, fusion, block, fixed, none, none);
+          double diff = 0;
+          for (size_t i = 0; i < plain.size(); ++i) {
+            diff = std::max(diff, static_cast<double>(std::abs(plain[i] - blocked[i])));
+          }
+          EXPECT_LT(diff, tol) << "kernel=" << kernel << " threads=" << threads
+                               << " fusion=" << fusion << " block=" << block;
+        }
+      }
+    }
+  }
+}
+
+TEST(CacheBlocking, QsimCircuitBlockedEqualsUnfusedComplex64) {
+  expect_qsim_blocked_equals_unfused<float>(2e-5);
+}
+TEST(CacheBlocking, QsimCircuitBlockedEqualsUnfusedComplex128) {
+  expect_qsim_blocked_equals_unfused<double>(1e-12);
+}
+
+// The factor path is really taken for rotation + cz steps on high block qubits, and refused for
+// steps on low ones or with other gates.
+TEST(CacheBlocking, SequenceOpsOnlyForRotationsAndCzOnHighQubits) {
+  const std::string text = qsim_rotation_circuit(8, 2, 3);
+  qdcnn_circuit* raw = nullptr;
+  ASSERT_EQ(qdcnn_circuit_from_qsim(text.data(), text.size(), &raw), QDCNN_OK) << last_error();
+  CircuitPtr c(raw);
+  const Program<float> program = compile_program<float>(c.get()->circuit, nullptr, 4);
+  int taken = 0;
+  for (const Step<float>& step : program.steps) {
+    std::vector<PlanarOp<float>> ops;
+    const int high[4] = {6, 7, 8, 9};  // as if every step sat on high block qubits
+    const int low[4] = {0, 7, 8, 9};
+    if (step.k == 4 && block_sequence_ops(c.get()->circuit, step, high, nullptr, nullptr, &ops)) {
+      EXPECT_EQ(ops.size(), step.members.size());
+      ++taken;
+    }
+    EXPECT_FALSE(block_sequence_ops(c.get()->circuit, step, low, nullptr, nullptr, &ops));
+    EXPECT_TRUE(ops.empty());
+  }
+  EXPECT_GT(taken, 0);
+  RandomCircuitSpec spec;  // includes non-rotation gates (h, cx, u3, ...)
+  spec.n_qubits = 8;
+  spec.n_gates = 40;
+  spec.seed = 12;
+  CircuitPtr other = random_circuit(spec);
+  const std::vector<double> params =
+      random_values(static_cast<size_t>(circuit_params(other.get())), 3);
+  const std::vector<double> inputs =
+      random_values(static_cast<size_t>(circuit_inputs(other.get())), 4);
+  const Program<double> mixed = compile_program<double>(other.get()->circuit, params.data(), 4);
+  int refused = 0;
+  for (const Step<double>& step : mixed.steps) {
+    std::vector<PlanarOp<double>> ops;
+    const int high[4] = {6, 7, 8, 9};
+    if (!block_sequence_ops(other.get()->circuit, step, high, params.data(), inputs.data(), &ops)) {
+      ++refused;
+    }
+  }
+  EXPECT_GT(refused, 0);
 }
 
 // The automatic (cache-sized) windows, switched by QDCNN_CACHE_BLOCKING, through the C ABI.

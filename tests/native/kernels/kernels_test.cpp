@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <random>
 
 #include "kernels/kernel_table.h"
 #include "test_support.h"
@@ -110,6 +112,78 @@ void check_planar_conversions(int32_t kernel) {
   }
 }
 
+// Factor sequences (PlanarKernels::apply_sequence, inside cache blocks): random rotations of
+// every form the kernel specialises (rx, ry, rz patterns and general) and sign flips, on every
+// qubit set of n = 11 (tiles of a short or a long contiguous run) and n = k + 1, against the
+// scalar interleaved kernel applying each factor as its dense matrix.
+template <typename T>
+std::vector<PlanarOp<T>> random_factors(const std::vector<int>& qubits, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> angle(-3.0, 3.0);
+  std::vector<PlanarOp<T>> ops;
+  const int k = static_cast<int>(qubits.size());
+  for (int i = 0; i < 12; ++i) {
+    PlanarOp<T> op;
+    const int form = static_cast<int>(rng() % 5);
+    op.q0 = qubits[rng() % static_cast<uint64_t>(k)];
+    if (form == 4 && k >= 2) {
+      op.kind = kPlanarSignFlip;
+      do {
+        op.q1 = qubits[rng() % static_cast<uint64_t>(k)];
+      } while (op.q1 == op.q0);
+    } else {
+      const double t = angle(rng), u = angle(rng), v = angle(rng);
+      const std::complex<double> a = std::cos(t) * std::exp(std::complex<double>(0, u));
+      const std::complex<double> b = std::sin(t) * std::exp(std::complex<double>(0, v));
+      op.ar = static_cast<T>(a.real());
+      op.ai = form == 0 || form == 1 ? T(0) : static_cast<T>(a.imag());
+      op.br = form == 0 || form == 2 ? T(0) : static_cast<T>(b.real());
+      op.bi = form == 1 || form == 2 ? T(0) : static_cast<T>(b.imag());
+    }
+    ops.push_back(op);
+  }
+  return ops;
+}
+
+template <typename T>
+void check_sequence(int32_t kernel, int n, int k, double tolerance) {
+  const PlanarKernels<T>& planar = kernel_table(kernel).planar<T>();
+  const ApplyMatrixFn<T> reference = kernel_table(QDCNN_KERNEL_SCALAR).apply<T>();
+  std::vector<std::vector<int>> sets;
+  std::vector<int> cur;
+  subsets(n, k, 0, cur, sets);
+  uint64_t seed = 501;
+  const uint64_t size = uint64_t{1} << n;
+  for (const std::vector<int>& qubits : sets) {
+    const std::vector<cd> state = random_state(n, ++seed);
+    const std::vector<PlanarOp<T>> ops = random_factors<T>(qubits, ++seed);
+    std::vector<std::complex<T>> want(state.begin(), state.end());
+    for (const PlanarOp<T>& op : ops) {
+      if (op.kind == kPlanarSignFlip) {
+        const int q[2] = {std::min(op.q0, op.q1), std::max(op.q0, op.q1)};
+        const std::complex<T> m[16] = {T(1), 0, 0, 0, 0, T(1), 0, 0, 0, 0, T(1), 0, 0, 0, 0, T(-1)};
+        reference(want.data(), n, q, 2, m, 0, size >> 2);
+      } else {
+        const std::complex<T> a(op.ar, op.ai), b(op.br, op.bi);
+        const std::complex<T> m[4] = {a, -std::conj(b), b, std::conj(a)};
+        reference(want.data(), n, &op.q0, 1, m, 0, size >> 1);
+      }
+    }
+    const std::vector<std::complex<T>> input(state.begin(), state.end());
+    std::vector<T> re(size), im(size);
+    planar.to_planar(input.data(), re.data(), im.data(), size);
+    planar.apply_sequence(re.data(), im.data(), n, qubits.data(), k, ops.data(),
+                          static_cast<int>(ops.size()));
+    std::vector<std::complex<T>> got(size);
+    planar.from_planar(re.data(), im.data(), got.data(), size);
+    ASSERT_LT(max_abs_diff(std::vector<cd>(got.begin(), got.end()),
+                           std::vector<cd>(want.begin(), want.end())),
+              tolerance)
+        << kernel_table(kernel).name << " sequence n=" << n << " k=" << k << " first qubit "
+        << qubits[0] << " last qubit " << qubits.back();
+  }
+}
+
 class KernelTest : public ::testing::TestWithParam<int32_t> {};
 
 TEST_P(KernelTest, PlanarMatchesScalarDouble) {
@@ -125,6 +199,15 @@ TEST_P(KernelTest, PlanarMatchesScalarFloat) {
     check_planar<float>(GetParam(), 9, k, 2e-5);
     check_planar<float>(GetParam(), k + 1, k, 2e-5);
     check_planar<float>(GetParam(), k + 3, k, 2e-5);
+  }
+}
+
+TEST_P(KernelTest, PlanarSequenceMatchesScalar) {
+  for (int k = 1; k <= 4; ++k) {
+    check_sequence<double>(GetParam(), 11, k, 1e-12);
+    check_sequence<double>(GetParam(), k + 1, k, 1e-12);
+    check_sequence<float>(GetParam(), 11, k, 2e-5);
+    check_sequence<float>(GetParam(), k + 1, k, 2e-5);
   }
 }
 

@@ -308,10 +308,18 @@ QDCNN_API qdcnn_status qdcnn_simulator_backward_f32(
     const std::vector<double> x = widen(inputs, inputs_length);
     const std::vector<double> g = widen(grad_outputs, grad_outputs_length);
     std::vector<double> gi(grad_inputs_length), gp(grad_params_length);
+    // A caller's non-NULL gradient buffer must stay non-NULL even when its length is 0: an empty
+    // vector's data() may be NULL, and NULL with length 0 means "skip this gradient", which would
+    // accept a wrong length 0 instead of rejecting it.
+    double empty_slot = 0.0;
+    auto widened_out = [&](const float* caller, std::vector<double>& v) -> double* {
+      if (!caller) return nullptr;
+      return v.empty() ? &empty_slot : v.data();
+    };
     backward_impl(simulator, circuit, observable, p.data(), params_length, x.data(),
                   inputs_length, batch, g.data(), grad_outputs_length,
-                  grad_inputs ? gi.data() : nullptr, grad_inputs_length,
-                  grad_params ? gp.data() : nullptr, grad_params_length);
+                  widened_out(grad_inputs, gi), grad_inputs_length,
+                  widened_out(grad_params, gp), grad_params_length);
     if (grad_inputs) narrow(gi, grad_inputs);
     if (grad_params) narrow(gp, grad_params);
   });

@@ -64,4 +64,42 @@ TEST(FuzzRegressions, U3WithHugeAngleStaysUnitary) {
   EXPECT_NEAR(c01_im, 0.0, 1e-12);
 }
 
+// api_sequence_fuzzer/backward_f32_grad_buffer_length_zero: the float32 backward handed an empty
+// vector's data() (NULL) on for a caller's non-NULL gradient buffer of length 0, so "wrong length"
+// read as "skip this gradient" and the call succeeded.
+TEST(FuzzRegressions, BackwardF32RejectsNonNullGradientBufferOfLengthZero) {
+  qdcnn_circuit* circuit = nullptr;
+  ASSERT_EQ(qdcnn_circuit_create(1, &circuit), QDCNN_OK);
+  const int32_t qubit = 0, input = QDCNN_ANGLE_INPUT, parameter = QDCNN_ANGLE_PARAMETER, index = 0;
+  const double scale = 1.0, offset = 0.0;
+  ASSERT_EQ(qdcnn_circuit_add_gate(circuit, QDCNN_GATE_RY, &qubit, 1, &input, &index, &scale,
+                                   &offset, 1),
+            QDCNN_OK);
+  ASSERT_EQ(qdcnn_circuit_add_gate(circuit, QDCNN_GATE_RX, &qubit, 1, &parameter, &index, &scale,
+                                   &offset, 1),
+            QDCNN_OK);
+  qdcnn_observable* observable = nullptr;
+  ASSERT_EQ(qdcnn_observable_create(1, &observable), QDCNN_OK);
+  ASSERT_EQ(qdcnn_observable_add_z(observable, 0), QDCNN_OK);
+  qdcnn_simulator* simulator = nullptr;
+  ASSERT_EQ(qdcnn_simulator_create(QDCNN_PRECISION_COMPLEX64, &simulator), QDCNN_OK);
+  const float params[1] = {0.3f}, inputs[1] = {0.2f}, grad_outputs[1] = {1.0f};
+  float grad_inputs[1] = {0.0f}, grad_params[1] = {0.0f};
+  // Non-NULL buffers with length 0 where 1 element is needed: each must be rejected.
+  EXPECT_NE(qdcnn_simulator_backward_f32(simulator, circuit, observable, params, 1, inputs, 1, 1,
+                                         grad_outputs, 1, grad_inputs, 0, grad_params, 1),
+            QDCNN_OK);
+  EXPECT_NE(qdcnn_simulator_backward_f32(simulator, circuit, observable, params, 1, inputs, 1, 1,
+                                         grad_outputs, 1, grad_inputs, 1, grad_params, 0),
+            QDCNN_OK);
+  // NULL with length 0 still skips that gradient.
+  EXPECT_EQ(qdcnn_simulator_backward_f32(simulator, circuit, observable, params, 1, inputs, 1, 1,
+                                         grad_outputs, 1, nullptr, 0, grad_params, 1),
+            QDCNN_OK);
+  EXPECT_NE(grad_params[0], 0.0f);
+  EXPECT_EQ(qdcnn_simulator_destroy(simulator), QDCNN_OK);
+  EXPECT_EQ(qdcnn_observable_destroy(observable), QDCNN_OK);
+  EXPECT_EQ(qdcnn_circuit_destroy(circuit), QDCNN_OK);
+}
+
 }  // namespace

@@ -42,12 +42,12 @@ inline void block_rotate_runs(T* __restrict r0, T* __restrict i0, T* __restrict 
   }
 }
 
-// Two rotations on different qubits in one pass over quadruples of runs (x00, x10, x01, x11:
-// first index the first op's qubit bit): half the loads and stores of two single passes.
-template <typename T, int Form>
-inline void block_rotate_values(T& x0r, T& x0i, T& x1r, T& x1i, const PlanarOp<T>& op) {
+// One rotation of the pair (x0, x1) in the op's form. V is T itself (scalar reference) or a SIMD
+// vector of T (the register passes below).
+template <typename V, typename T, int Form>
+inline void block_rotate(V& x0r, V& x0i, V& x1r, V& x1i, const PlanarOp<T>& op) {
   const T ar = op.ar, ai = op.ai, br = op.br, bi = op.bi;
-  const T a0r = x0r, a0i = x0i, a1r = x1r, a1i = x1i;
+  const V a0r = x0r, a0i = x0i, a1r = x1r, a1i = x1i;
   if constexpr (Form == kBlockRotX) {
     x0r = ar * a0r - bi * a1i;
     x0i = ar * a0i + bi * a1r;
@@ -71,6 +71,8 @@ inline void block_rotate_values(T& x0r, T& x0i, T& x1r, T& x1i, const PlanarOp<T
   }
 }
 
+// Two rotations on different qubits in one pass over quadruples of runs (x00, x10, x01, x11:
+// first index the first op's qubit bit): half the loads and stores of two single passes.
 template <typename T, int FormA, int FormB>
 inline void block_rotate_pair_runs(T* __restrict r00, T* __restrict i00, T* __restrict r10,
                                    T* __restrict i10, T* __restrict r01, T* __restrict i01,
@@ -79,10 +81,10 @@ inline void block_rotate_pair_runs(T* __restrict r00, T* __restrict i00, T* __re
   for (uint64_t i = 0; i < run; ++i) {
     T y00r = r00[i], y00i = i00[i], y10r = r10[i], y10i = i10[i];
     T y01r = r01[i], y01i = i01[i], y11r = r11[i], y11i = i11[i];
-    block_rotate_values<T, FormA>(y00r, y00i, y10r, y10i, a);
-    block_rotate_values<T, FormA>(y01r, y01i, y11r, y11i, a);
-    block_rotate_values<T, FormB>(y00r, y00i, y01r, y01i, b);
-    block_rotate_values<T, FormB>(y10r, y10i, y11r, y11i, b);
+    block_rotate<T, T, FormA>(y00r, y00i, y10r, y10i, a);
+    block_rotate<T, T, FormA>(y01r, y01i, y11r, y11i, a);
+    block_rotate<T, T, FormB>(y00r, y00i, y01r, y01i, b);
+    block_rotate<T, T, FormB>(y10r, y10i, y11r, y11i, b);
     r00[i] = y00r; i00[i] = y00i; r10[i] = y10r; i10[i] = y10i;
     r01[i] = y01r; i01[i] = y01i; r11[i] = y11r; i11[i] = y11i;
   }
@@ -239,44 +241,17 @@ struct BlockPassVec {
   typedef T type __attribute__((vector_size(W)));
 };
 
-template <typename Vec, typename T, int Form>
-inline void block_rotate_vecs(Vec& x0r, Vec& x0i, Vec& x1r, Vec& x1i, const PlanarOp<T>& op) {
-  const T ar = op.ar, ai = op.ai, br = op.br, bi = op.bi;
-  const Vec a0r = x0r, a0i = x0i, a1r = x1r, a1i = x1i;
-  if constexpr (Form == kBlockRotX) {
-    x0r = ar * a0r - bi * a1i;
-    x0i = ar * a0i + bi * a1r;
-    x1r = ar * a1r - bi * a0i;
-    x1i = ar * a1i + bi * a0r;
-  } else if constexpr (Form == kBlockRotY) {
-    x0r = ar * a0r - br * a1r;
-    x0i = ar * a0i - br * a1i;
-    x1r = br * a0r + ar * a1r;
-    x1i = br * a0i + ar * a1i;
-  } else if constexpr (Form == kBlockRotZ) {
-    x0r = ar * a0r - ai * a0i;
-    x0i = ar * a0i + ai * a0r;
-    x1r = ar * a1r + ai * a1i;
-    x1i = ar * a1i - ai * a1r;
-  } else {
-    x0r = ar * a0r - ai * a0i - br * a1r - bi * a1i;
-    x0i = ar * a0i + ai * a0r - br * a1i + bi * a1r;
-    x1r = br * a0r - bi * a0i + ar * a1r + ai * a1i;
-    x1i = br * a0i + bi * a0r + ar * a1i - ai * a1r;
-  }
-}
-
 #define QDCNN_PASS_ROT(FORM)                                                            \
   case FORM * 2:                                                                        \
     for (int v = 0; v < S; ++v) {                                                       \
-      block_rotate_vecs<Vec, T, FORM>(r[0][v], m[0][v], r[1][v], m[1][v], op);          \
-      block_rotate_vecs<Vec, T, FORM>(r[2][v], m[2][v], r[3][v], m[3][v], op);          \
+      block_rotate<Vec, T, FORM>(r[0][v], m[0][v], r[1][v], m[1][v], op);          \
+      block_rotate<Vec, T, FORM>(r[2][v], m[2][v], r[3][v], m[3][v], op);          \
     }                                                                                   \
     break;                                                                              \
   case FORM * 2 + 1:                                                                    \
     for (int v = 0; v < S; ++v) {                                                       \
-      block_rotate_vecs<Vec, T, FORM>(r[0][v], m[0][v], r[2][v], m[2][v], op);          \
-      block_rotate_vecs<Vec, T, FORM>(r[1][v], m[1][v], r[3][v], m[3][v], op);          \
+      block_rotate<Vec, T, FORM>(r[0][v], m[0][v], r[2][v], m[2][v], op);          \
+      block_rotate<Vec, T, FORM>(r[1][v], m[1][v], r[3][v], m[3][v], op);          \
     }                                                                                   \
     break;
 
